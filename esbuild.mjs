@@ -1,0 +1,53 @@
+// One build for every target: the Node extension, the web extension, the webview script, the
+// CLI (with eval and bench) and the test bundles. Flags: --production, --watch, --tests, --bench.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // markdown-it and its helpers ship ES modules under "module".
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+};
+
+const testFiles = dir => readdirSync(dir).filter(f => f.endsWith('.test.ts')).map(f => join(dir, f));
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
+    external: ['vscode'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
+];
+if (bench) {
+  targets.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'esm', packages: 'external' });
+}
+if (tests) {
+  rmSync('out', { recursive: true, force: true });
+  targets.push({ ...common, minify: false, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha'] });
+  targets.push({
+    ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node',
+    format: 'cjs', external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(targets.map(t => esbuild.context(t)));
+  await Promise.all(contexts.map(c => c.watch()));
+  console.log('[watch] build started');
+} else {
+  await Promise.all(targets.map(t => esbuild.build(t)));
+}

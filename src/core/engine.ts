@@ -1,0 +1,535 @@
+import { anyMatch, type CompiledEntry, type CompiledLanguage, compiledRules, matchesOf, matchRanges } from './compiled';
+import { parseDirectives, isSuppressed } from './directives';
+import { detectRegister, guessLanguage, stopWords } from './language';
+import { principleNote, ruleMessage, t } from './messages';
+import { compileLiteral, expandTemplate } from './pattern';
+import { type DocFormat, extractProse, type ProseBlock } from './prose';
+import type { FixTemplate, InsertTemplates } from './rules/schema';
+import { splitSentences } from './sentences';
+import {
+  type Analysis, type AnalyzeOptions, type CustomPhrase, type Finding, type Fix, type Lang, PRINCIPLES, type Principle,
+  type Register, type RuleId, type Severity, type Verdict,
+} from './types';
+
+/** Which principles a sentence satisfies on its own. */
+interface SentenceSignals {
+  listen: boolean;
+  empathy: boolean;
+  reason: boolean;
+  alternative: boolean;
+  clarify: boolean;
+}
+
+/** A sentence of the writer's prose with document offsets. */
+export interface DocSentence {
+  start: number;
+  end: number;
+  text: string;
+  lang: Lang;
+  signals: SentenceSignals;
+}
+
+const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
+  'negative-phrasing': 'warning',
+  'vague-commitment': 'warning',
+  'custom-phrase': 'warning',
+  'missing-acknowledgement': 'warning',
+  'missing-empathy': 'warning',
+  'missing-clarifying-question': 'info',
+  'missing-reason': 'warning',
+  'missing-alternative': 'warning',
+};
+
+export const RULE_PRINCIPLE: Record<RuleId, Principle> = {
+  'negative-phrasing': 'positive',
+  'vague-commitment': 'expectations',
+  'custom-phrase': 'positive',
+  'missing-acknowledgement': 'listen',
+  'missing-empathy': 'empathy',
+  'missing-clarifying-question': 'clarify',
+  'missing-reason': 'reason',
+  'missing-alternative': 'alternative',
+};
+
+export function defaultSeverity(ruleId: RuleId): Severity {
+  return DEFAULT_SEVERITY[ruleId];
+}
+
+/** Score weights; they add up to 100. `positive` and `expectations` lose 5 points a finding. */
+export const SCORE_WEIGHTS: Record<Principle, number> = {
+  listen: 15, empathy: 15, clarify: 10, expectations: 15, positive: 15, alternative: 15, reason: 15,
+};
+
+function upperFirst(text: string): string {
+  const m = /^(\$\{\d+:)?(\p{Ll})/u.exec(text);
+  if (!m) return text;
+  const at = m[1]?.length ?? 0;
+  return text.slice(0, at) + m[2].toUpperCase() + text.slice(at + m[2].length);
+}
+
+/** Placeholders `${1:default}` read as their default text. */
+export function snippetToPlain(text: string): string {
+  return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+}
+
+const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
+
+function isClauseStart(sentenceText: string, offsetInSentence: number): boolean {
+  const before = sentenceText.slice(0, offsetInSentence).trimEnd();
+  return before === '' || /[,;:–—(„“"»«]$/.test(before);
+}
+
+function clauseOpener(sentenceText: string, offsetInSentence: number): string {
+  const before = sentenceText.slice(0, offsetInSentence);
+  const cut = Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch)));
+  const clause = before.slice(cut + 1).trimStart();
+  return (/^[\p{L}]+/u.exec(clause)?.[0] ?? '').toLowerCase();
+}
+
+function sentenceAt(sentences: readonly DocSentence[], offset: number): DocSentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Builds the edit that applies one rewrite of a matched phrase. */
+function phraseFix(text: string, start: number, end: number, newText: string, lang: Lang, sentence: DocSentence | undefined): Fix {
+  const actual = text.slice(start, end);
+  const snippet = hasPlaceholder(newText);
+  if (newText === '') {
+    // Removal: take the space after with it; at a sentence start, the next word takes the capital.
+    let to = end;
+    while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
+    const atStart = sentence ? isClauseStart(sentence.text, start - sentence.start) && sentence.text.slice(0, start - sentence.start).trim() === '' : false;
+    const next = text.codePointAt(to);
+    if (atStart && next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next))) {
+      const ch = String.fromCodePoint(next);
+      return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to + ch.length, newText: ch.toUpperCase() }] };
+    }
+    if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
+    return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
+  }
+  const replacement = /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
+  return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
+}
+
+function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, start: number, end: number,
+  lang: Lang, sentence: DocSentence | undefined): Fix[] {
+  const fixes: Fix[] = [];
+  for (const template of templates) {
+    if (template.notAtClauseStart && sentence && isClauseStart(sentence.text, start - sentence.start)) continue;
+    const fix = phraseFix(text, start, end, expandTemplate(template.with, match), lang, sentence);
+    fix.preferred = Boolean(template.preferred) && !fix.snippet;
+    fixes.push(fix);
+  }
+  return fixes;
+}
+
+interface RawFinding extends Finding {
+  weak: boolean;
+}
+
+/** Phrase findings of one block, with offsets local to the block. */
+function phraseFindings(local: string, masked: string, lang: Lang, c: CompiledLanguage, sentences: readonly DocSentence[],
+  messageLang: Lang): RawFinding[] {
+  const out: RawFinding[] = [];
+  const text = local;
+  for (const ce of c.entries) {
+    let exceptions: Array<[number, number]> | undefined;
+    for (const re of ce.patterns) {
+      for (const m of matchesOf(re, masked)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        exceptions ??= matchRanges(ce.exceptions, masked);
+        if (exceptions.some(([s, e]) => s < end && start < e)) continue;
+        const sentence = sentenceAt(sentences, start);
+        if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text)) continue;
+        if (sentence && ce.clauseOpeners.size > 0 && ce.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
+        out.push(makePhraseFinding(ce, m, text, start, end, lang, sentence, messageLang));
+      }
+    }
+  }
+  return out;
+}
+
+function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, start: number, end: number, lang: Lang,
+  sentence: DocSentence | undefined, messageLang: Lang): RawFinding {
+  const ruleId = ce.entry.rule;
+  const actual = text.slice(start, end);
+  const principle = RULE_PRINCIPLE[ruleId];
+  const hint = ce.entry.hint ? ` ${ce.entry.hint[messageLang]}` : '';
+  return {
+    ruleId, entryId: ce.entryId, principle, severity: DEFAULT_SEVERITY[ruleId],
+    message: ruleMessage(messageLang, ruleId, actual.replace(/\s+/g, ' ').replace(/\s*,$/, '')) + hint,
+    note: principleNote(messageLang, principle), start, end, actual, lang,
+    fixes: templateFixes(ce.entry.fixes ?? [], m, text, start, end, lang, sentence),
+    weak: Boolean(ce.entry.weak),
+  };
+}
+
+function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[], langOf: (b: ProseBlock) => Lang,
+  messageLang: (l: Lang) => Lang): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const phrase of phrases) {
+    let re: RegExp;
+    try { re = compileLiteral(phrase.phrase); } catch { continue; }
+    for (const block of blocks) {
+      const lang = langOf(block);
+      for (const m of matchesOf(re, block.text)) {
+        const start = block.start + m.index;
+        const end = start + m[0].length;
+        const principle = phrase.principle ?? 'positive';
+        const fixes: Fix[] = [];
+        if (phrase.replacement !== undefined) {
+          const fix = phraseFix(text, start, end, phrase.replacement, lang, undefined);
+          fix.preferred = !fix.snippet;
+          fixes.push(fix);
+        }
+        out.push({
+          ruleId: 'custom-phrase', entryId: `custom.${phrase.phrase.toLowerCase()}`, principle,
+          severity: phrase.severity ?? DEFAULT_SEVERITY['custom-phrase'], message: phrase.message,
+          note: principleNote(messageLang(lang), principle), start, end, actual: text.slice(start, end), lang, fixes, weak: false,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
+function dropOverlaps(findings: RawFinding[]): RawFinding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
+  const kept: RawFinding[] = [];
+  for (const f of sorted) {
+    if (kept.some(k => k.principle === f.principle && k.start < f.end && f.start < k.end)) continue;
+    kept.push(f);
+  }
+  return kept;
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’]/g, '\'').replace(/\s+/g, ' ').trim();
+}
+
+function isIgnored(f: Finding, ignored: readonly string[]): boolean {
+  if (ignored.length === 0) return false;
+  const actual = ` ${normalise(f.actual).replace(/[^\p{L}\p{N}' ]/gu, ' ')} `;
+  return ignored.some(p => {
+    const phrase = normalise(p);
+    return phrase !== '' && (phrase === f.entryId || actual.includes(` ${phrase} `));
+  });
+}
+
+// ---- document-level judgement ------------------------------------------------------------
+
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+function contentWords(text: string, generic: Set<string>, lang: Lang): string[] {
+  const stop = stopWords(lang);
+  return [...text.matchAll(WORDS)].map(m => m[0].toLowerCase())
+    .filter(w => (w.length >= 3 || /\d/.test(w)) && !generic.has(w) && !stop.has(w));
+}
+
+function acknowledges(s: { text: string; lang: Lang }, c: CompiledLanguage): boolean {
+  if (anyMatch(c.ackRestatements, s.text)) return true;
+  for (const re of c.ackOpeners) {
+    for (const m of matchesOf(re, s.text)) {
+      let rest = s.text.slice(m.index + m[0].length);
+      c.contrast.lastIndex = 0;
+      const contrast = c.contrast.exec(rest);
+      if (contrast) rest = rest.slice(0, contrast.index);
+      if (contentWords(rest, c.genericWords, s.lang).length > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** The reply restates the client's quoted words: at least two specific words recur. */
+function echoesQuote(quoted: readonly string[], body: readonly DocSentence[], lang: Lang): boolean {
+  if (quoted.length === 0) return false;
+  const c = compiledRules(lang);
+  const split = (t: string) => contentWords(t.replace(/-/g, ' '), c.genericWords, lang);
+  const asked = new Set(quoted.flatMap(split));
+  const said = new Set(body.flatMap(s => split(s.text)));
+  let shared = 0;
+  for (const w of asked) if (said.has(w)) shared++;
+  return shared >= 2;
+}
+
+function isClarifyingQuestion(s: { text: string }, c: CompiledLanguage): boolean {
+  if (!/\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u.test(s.text)) return false;
+  if (anyMatch(c.closingQuestions, s.text)) return false;
+  if (anyMatch(c.infoRequests, s.text)) return true;
+  return s.text.split(/[,;:–—]/).some(clause => c.questionWords.has((/^[\p{L}]+/u.exec(clause.trim())?.[0] ?? '').toLowerCase()));
+}
+
+function hasSignal(s: { text: string }, patterns: readonly RegExp[], exceptions: readonly RegExp[] = []): boolean {
+  if (!anyMatch(patterns, s.text)) return false;
+  if (exceptions.length === 0) return true;
+  const blocked = matchRanges(exceptions, s.text);
+  return patterns.some(re => [...matchesOf(re, s.text)].some(m => !blocked.some(([a, b]) => a < m.index + m[0].length && m.index < b)));
+}
+
+function signalsOf(s: { text: string; lang: Lang }, c: CompiledLanguage): SentenceSignals {
+  return {
+    listen: acknowledges(s, c),
+    empathy: hasSignal(s, c.empathy, c.empathyExceptions),
+    reason: hasSignal(s, c.reason),
+    alternative: hasSignal(s, c.alternative, c.alternativeExceptions),
+    clarify: isClarifyingQuestion(s, c),
+  };
+}
+
+interface Layout {
+  /** Sentences of the reply's body: no greeting or closing lines. */
+  body: DocSentence[];
+  /** Where the body starts (after "Hi Tom,"). */
+  bodyStart: number;
+  salutation?: { start: number; end: number };
+}
+
+function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[]): Layout {
+  let body = [...sentences];
+  let salutation: Layout['salutation'];
+  let bodyStart = body[0]?.start ?? 0;
+  const first = body[0];
+  if (first && anyMatch(compiledRules(first.lang).salutation, first.text)) {
+    // "Hi Tom," on its own, or "Hi Tom, thanks for …": the greeting ends at the first comma or line end.
+    const lineEnd = first.text.search(/[\n\r]/);
+    const comma = first.text.search(/[,!]/);
+    const cut = [comma === -1 ? -1 : comma + 1, lineEnd].filter(n => n > 0).sort((a, b) => a - b)[0];
+    const words = (first.text.slice(0, cut ?? first.text.length).match(WORDS) ?? []).length;
+    if (words <= 6) {
+      salutation = { start: first.start, end: first.start + (cut ?? first.text.length) };
+      const rest = first.text.slice(cut ?? first.text.length);
+      const lead = rest.length - rest.trimStart().length;
+      if (cut === undefined || rest.trim() === '') body = body.slice(1);
+      else body[0] = { ...first, start: salutation.end + lead, text: rest.trim(), signals: signalsOf({ text: rest.trim(), lang: first.lang }, compiledRules(first.lang)) };
+      bodyStart = body[0]?.start ?? salutation.end;
+    }
+  }
+  // Closing lines ("Best regards, Ann") and everything after them.
+  const closingBlock = blocks.findIndex((b, i) => i > 0 && b.text.trim().split(/\s+/).length <= 8 &&
+    anyMatch(compiledRules(guessLanguage(b.text).lang ?? first?.lang ?? 'en').closing, b.text.trim()));
+  if (closingBlock > 0) body = body.filter(s => s.start < blocks[closingBlock].start);
+  return { body, bodyStart, salutation };
+}
+
+function insertText(templates: InsertTemplates, register: Register): string {
+  return templates[register] ?? templates.sie ?? templates.neutral ?? '';
+}
+
+function insertFix(text: string, at: number, sentence: string, lang: Lang, before: boolean): Fix {
+  const plain = snippetToPlain(sentence);
+  if (before) {
+    // Opening the body: German bodies after "Hallo Frau X," start lower-case; the old first word takes a capital.
+    const next = text.codePointAt(at);
+    const ch = next === undefined ? '' : String.fromCodePoint(next);
+    const lower = /\p{Ll}/u.test(ch);
+    return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true,
+      edits: [{ start: at, end: at + (lower ? ch.length : 0), newText: `${sentence} ${lower ? ch.toUpperCase() : ''}` }] };
+  }
+  return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true, edits: [{ start: at, end: at, newText: ` ${sentence}` }] };
+}
+
+export interface Judgement {
+  principles: Record<Principle, boolean>;
+  findings: Finding[];
+}
+
+function judgeDocument(text: string, lay: Layout, quoted: readonly string[], phraseFound: readonly Finding[], register: Register,
+  docLang: Lang, messageLang: (l: Lang) => Lang): Judgement {
+  const { body } = lay;
+  const vagueSentences = new Set(phraseFound.filter(f => f.principle === 'expectations').map(f => f.start));
+  const inVague = (s: DocSentence) => [...vagueSentences].some(o => o >= s.start && o < s.end);
+  const ackSentence = body.find(s => s.signals.listen);
+  const empathySentence = body.find(s => s.signals.empathy);
+  const reasonSentence = body.find(s => s.signals.reason);
+  const alternativeSentence = body.find(s => s.signals.alternative && !inVague(s));
+  const clarifySentence = body.find(s => s.signals.clarify);
+  const principles: Record<Principle, boolean> = {
+    listen: Boolean(ackSentence) || echoesQuote(quoted, body, docLang),
+    empathy: Boolean(empathySentence),
+    clarify: Boolean(clarifySentence),
+    expectations: !phraseFound.some(f => f.principle === 'expectations'),
+    positive: !phraseFound.some(f => f.principle === 'positive'),
+    alternative: Boolean(alternativeSentence),
+    reason: Boolean(reasonSentence),
+  };
+  const findings: Finding[] = [];
+  if (body.length === 0) return { principles, findings };
+  const first = body[0];
+  const last = body[body.length - 1];
+  const refusal = body.find(s => phraseFound.some(f => f.principle === 'positive' && f.start >= s.start && f.start < s.end));
+  const lead = ackSentence ?? undefined;
+  const add = (ruleId: RuleId, anchor: DocSentence, fix: Fix, severity = DEFAULT_SEVERITY[ruleId]) => {
+    const principle = RULE_PRINCIPLE[ruleId];
+    const ml = messageLang(anchor.lang);
+    findings.push({
+      ruleId, entryId: `${anchor.lang}.${ruleId}`, principle, severity,
+      message: ruleMessage(ml, ruleId as Exclude<RuleId, 'custom-phrase'>), note: principleNote(ml, principle),
+      start: anchor.start, end: anchor.end, actual: text.slice(anchor.start, anchor.end), lang: anchor.lang, fixes: [fix],
+    });
+  };
+  const inserts = (lang: Lang) => compiledRules(lang).rules.inserts;
+  const reg = (lang: Lang) => (lang === 'en' ? 'neutral' : register === 'neutral' ? 'sie' : register);
+  if (!principles.listen) {
+    add('missing-acknowledgement', first, insertFix(text, lay.bodyStart, insertText(inserts(first.lang).listen, reg(first.lang)), first.lang, true));
+  }
+  if (!principles.empathy) {
+    const fix = lead
+      ? insertFix(text, lead.end, insertText(inserts(lead.lang).empathy, reg(lead.lang)), lead.lang, false)
+      : insertFix(text, lay.bodyStart, insertText(inserts(first.lang).empathy, reg(first.lang)), first.lang, true);
+    add('missing-empathy', first, fix);
+  }
+  const after = refusal ?? empathySentence ?? lead;
+  if (!principles.reason) {
+    const anchor = refusal ?? first;
+    const fix = after
+      ? insertFix(text, after.end, insertText(inserts(after.lang).reason, reg(after.lang)), after.lang, false)
+      : insertFix(text, lay.bodyStart, insertText(inserts(first.lang).reason, reg(first.lang)), first.lang, true);
+    add('missing-reason', anchor, fix);
+  }
+  if (!principles.alternative) {
+    const where = refusal ?? reasonSentence ?? last;
+    add('missing-alternative', refusal ?? last,
+      insertFix(text, where.end, insertText(inserts(where.lang).alternative, reg(where.lang)), where.lang, false),
+      principles.clarify ? 'info' : 'warning');
+  }
+  if (!principles.clarify) {
+    add('missing-clarifying-question', last, insertFix(text, last.end, insertText(inserts(last.lang).clarify, reg(last.lang)), last.lang, false));
+  }
+  return { principles, findings };
+}
+
+export function verdictOf(principles: Record<Principle, boolean>, proseLength: number): Verdict {
+  if (proseLength === 0) return 'empty';
+  const p = principles;
+  return p.listen && p.empathy && p.reason && (p.alternative || p.clarify) && p.positive && p.expectations ? 'good' : 'needs_work';
+}
+
+/**
+ * 0–100: the weights of the satisfied principles. `positive` and `expectations` start at their
+ * weight and lose 5 points for each finding, down to 0.
+ */
+export function scoreOf(principles: Record<Principle, boolean>, findings: readonly Finding[]): number {
+  let score = 0;
+  for (const p of PRINCIPLES) {
+    if (p === 'positive' || p === 'expectations') {
+      const n = findings.filter(f => f.principle === p && (f.ruleId === 'negative-phrasing' || f.ruleId === 'vague-commitment' || f.ruleId === 'custom-phrase')).length;
+      score += Math.max(0, SCORE_WEIGHTS[p] - 5 * n);
+    } else if (principles[p]) {
+      score += SCORE_WEIGHTS[p];
+    }
+  }
+  return score;
+}
+
+/** A finding is valid when its range and every edit lie inside the text on code-point boundaries. */
+export function isValidFinding(text: string, f: Finding): boolean {
+  const inside = (s: number, e: number) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= text.length;
+  const boundary = (i: number) => i <= 0 || i >= text.length || !(/[\uDC00-\uDFFF]/.test(text[i]) && /[\uD800-\uDBFF]/.test(text[i - 1]));
+  return inside(f.start, f.end) && f.start < f.end && boundary(f.start) && boundary(f.end) &&
+    f.fixes.every(fix => fix.edits.every(e => inside(e.start, e.end) && boundary(e.start) && boundary(e.end)));
+}
+
+export interface AnalyzeInput extends AnalyzeOptions {
+  format?: DocFormat;
+}
+
+/** What the engine learns from one block alone; cached by the block's text. */
+interface BlockResult {
+  sentences: DocSentence[];
+  findings: RawFinding[];
+}
+
+function shiftFinding(f: RawFinding, by: number): RawFinding {
+  return {
+    ...f, start: f.start + by, end: f.end + by,
+    fixes: f.fixes.map(x => ({ ...x, edits: x.edits.map(e => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+function judgeBlock(local: string, masked: string, lang: Lang, messageLang: Lang): BlockResult {
+  const c = compiledRules(lang);
+  const sentences = splitSentences(masked, lang).map(s => ({ ...s, lang, signals: signalsOf({ text: s.text, lang }, c) }));
+  return { sentences, findings: phraseFindings(local, masked, lang, c, sentences, messageLang) };
+}
+
+/**
+ * Judges drafts, remembering each paragraph's result: while a writer types, only the paragraph
+ * that changed is judged again. Results are the same as a fresh `analyze`.
+ */
+export class Analyzer {
+  private cache = new Map<string, BlockResult>();
+
+  analyze(text: string, options: AnalyzeInput = {}): Analysis {
+    const prose = extractProse(text, options.format ?? 'markdown');
+    const proseText = prose.blocks.map(b => b.text).join('\n');
+    const forced = options.language && options.language !== 'auto' ? options.language
+      : prose.frontMatter.lang === 'de' || prose.frontMatter.lang === 'en' ? prose.frontMatter.lang : undefined;
+    const docGuess = guessLanguage(proseText);
+    const docLang: Lang = forced ?? docGuess.lang ?? 'en';
+    const langOf = (block: ProseBlock): Lang => {
+      if (forced) return forced;
+      const g = guessLanguage(block.text);
+      return g.lang && g.hits >= 3 && g.confidence >= 0.6 ? g.lang : docLang;
+    };
+    const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
+    const register = detectRegister(proseText, docLang);
+
+    const sentences: DocSentence[] = [];
+    const raw: RawFinding[] = [];
+    const blockLangs = new Map<ProseBlock, Lang>();
+    const nextCache = new Map<string, BlockResult>();
+    for (const block of prose.blocks) {
+      const lang = langOf(block);
+      blockLangs.set(block, lang);
+      const local = text.slice(block.start, block.end);
+      const key = `${lang}\u0000${messageLang(lang)}\u0000${local}\u0000${block.text}`;
+      const judged = this.cache.get(key) ?? nextCache.get(key) ?? judgeBlock(local, block.text, lang, messageLang(lang));
+      nextCache.set(key, judged);
+      for (const s of judged.sentences) sentences.push({ ...s, start: s.start + block.start, end: s.end + block.start });
+      for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
+    }
+    this.cache = nextCache;
+    raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
+
+    // Weak findings give way to any other finding of the same rule in their sentence.
+    const strong = raw.filter(f => !f.weak || !raw.some(o => o !== f && !o.weak && o.ruleId === f.ruleId &&
+      sentenceAt(sentences, o.start) === sentenceAt(sentences, f.start)));
+    const directives = parseDirectives(text);
+    const ignored = options.ignoredPhrases ?? [];
+    const phraseFound: Finding[] = dropOverlaps(strong)
+      .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
+      .map(({ weak: _weak, ...f }) => f);
+
+    const lay = layout(sentences, prose.blocks);
+    const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
+    const judged = judgeDocument(text, lay, prose.quoted, phraseFound, register, docLang, messageLang);
+    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
+    const findings = [...phraseFound, ...docFindings].filter(f => isValidFinding(text, f)).sort((a, b) => a.start - b.start || a.end - b.end);
+    return {
+      language: docLang,
+      languageConfidence: forced ? 0 : docGuess.confidence,
+      register,
+      principles: judged.principles,
+      verdict: verdictOf(judged.principles, proseLength),
+      score: proseLength === 0 ? 0 : scoreOf(judged.principles, phraseFound),
+      findings,
+      proseLength,
+    };
+  }
+}
+
+/** Judges a draft reply. Pure: the same text and options always give the same result. */
+export function analyze(text: string, options: AnalyzeInput = {}): Analysis {
+  return new Analyzer().analyze(text, options);
+}

@@ -1,0 +1,50 @@
+import type { Lang, Register } from './types';
+
+// Frequent function words; a paragraph's language is the side with more hits.
+const EN_WORDS = new Set(('the a an and or but to of for in on at with is are was were be been it this that you your i ' +
+  'we our my me can will would could should have has had do does not what which how why when thanks thank ' +
+  'please if so as by from about there their they he she'.split(' ')));
+const DE_WORDS = new Set(('der die das und oder aber zu zum zur von für in im am mit ist sind war waren sein es ' +
+  'dies diese dieser sie ihnen ihr ihre ich wir mein unser mir mich kann können wird würde sollte habe hat ' +
+  'haben nicht was welche wie warum wann danke vielen bitte wenn so als bei aus über dass auch noch ein eine ' +
+  'einen einem einer du dir dich dein deine gern gerne leider'.split(' ')));
+
+const WORD = /[\p{L}']+/gu;
+
+export interface LanguageGuess {
+  lang: Lang | undefined;
+  /** Share of the winning side's hits, 0.5–1; 0 when there is nothing to go on. */
+  confidence: number;
+  hits: number;
+}
+
+export function guessLanguage(text: string): LanguageGuess {
+  let en = 0;
+  let de = 0;
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0].replace(/'/g, '');
+    if (EN_WORDS.has(w)) en++;
+    if (DE_WORDS.has(w)) de++;
+  }
+  if (/[äöüß]/i.test(text)) de += 2;
+  const hits = en + de;
+  if (hits === 0 || en === de) return { lang: undefined, confidence: 0, hits };
+  return { lang: en > de ? 'en' : 'de', confidence: Math.max(en, de) / hits, hits };
+}
+
+const SIE_FORMS = /(?<![.!?:]\s*|^)\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/gu;
+const DU_FORMS = /\b(?:du|dir|dich|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure|euren|Du|Dir|Dich|Dein|Deine|Deinen|Deinem|Deiner)\b/gu;
+const FORMAL_SALUTATION = /^\s*(?:Sehr geehrte|Guten Tag,?\s+(?:Frau|Herr)|Hallo\s+(?:Frau|Herr)|Liebe\s+Frau|Lieber\s+Herr)/u;
+
+/** Sie or du: the form the draft already uses, so inserted German text matches it. */
+export function detectRegister(text: string, lang: Lang): Register {
+  if (lang === 'en') return 'neutral';
+  const sie = (text.match(SIE_FORMS) ?? []).length + (FORMAL_SALUTATION.test(text) ? 2 : 0);
+  const du = (text.match(DU_FORMS) ?? []).length;
+  return du > sie ? 'du' : 'sie';
+}
+
+/** Function words of a language: never a specific word of a request. */
+export function stopWords(lang: Lang): ReadonlySet<string> {
+  return lang === 'de' ? DE_WORDS : EN_WORDS;
+}

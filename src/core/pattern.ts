@@ -1,0 +1,98 @@
+/**
+ * A small phrase language for rule data, compiled to one RegExp per pattern.
+ *
+ *   `can't|cannot {VERB}`   tokens are separated by spaces; `a|b` are alternatives for one token
+ *   `really?`               a trailing `?` makes a token optional
+ *   `{NAME}`                a word class defined in the language's rule data (a list of words) or
+ *                           a built-in class: {WORD} any word, {CAP} a capitalised word, {NUM} a number
+ *   `,`                     punctuation tokens may follow the previous word without a space
+ *   `^`                     (first token only) the phrase opens a sentence
+ *
+ * Apostrophes match both ' and ’; literal words match in any case; {CAP} needs a capital.
+ * Every token but `^` is a capture group, so fix templates can use `$1`, `$2`, … in token order.
+ */
+
+const LETTER = '\\p{L}\\p{M}\\p{N}';
+const BUILTIN_CLASSES: Record<string, string> = {
+  WORD: `[${LETTER}][${LETTER}'’-]*`,
+  CAP: `\\p{Lu}[${LETTER}'’-]*`,
+ // German infinitives and plural verb forms: lower case, ending in -en, -ern or -eln.
+  INF: '\\p{Ll}[\\p{L}]*(?:en|ern|eln)',
+  NUM: '[$€£]?\\p{N}[\\p{N}.,:]*(?:st|nd|rd|th|k)?',
+};
+
+/** Start of the text, after sentence-final punctuation, or at a line start. */
+const SENTENCE_START = '(?<=^\\s*|[.!?…]["\'”“»«)]*\\s+|\\n\\s*)';
+
+export type WordClasses = Readonly<Record<string, readonly string[]>>;
+
+export class PatternError extends Error {}
+
+/** Literal text as a case-insensitive source; the `i` flag is not used because {CAP} must see case. */
+function escapeLiteral(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === "'" || ch === '’') out += "['’]";
+    else if (/\s/.test(ch)) out += out.endsWith('\\s+') ? '' : '\\s+';
+    else if (/[.*+?^${}()|[\]\\/-]/.test(ch)) out += `\\${ch}`;
+    else {
+      const lower = ch.toLowerCase();
+      const upper = ch.toUpperCase();
+      out += lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : ch;
+    }
+  }
+  return out;
+}
+
+function isPunctuation(token: string): boolean {
+  return /^[^\p{L}\p{N}{]+$/u.test(token);
+}
+
+function compileAlternative(alt: string, classes: WordClasses, pattern: string): string {
+  const cls = /^\{([A-Z_]+)\}$/.exec(alt);
+  if (!cls) return escapeLiteral(alt);
+  const name = cls[1];
+  if (BUILTIN_CLASSES[name]) return BUILTIN_CLASSES[name];
+  const words = classes[name];
+  if (!words || words.length === 0) throw new PatternError(`unknown word class {${name}} in pattern "${pattern}"`);
+  // Longest first so that "wouldn't" wins over "would".
+  return [...words].sort((a, b) => b.length - a.length).map(escapeLiteral).join('|');
+}
+
+/** Compiles one pattern of the rule language; throws PatternError on malformed input. */
+export function compilePattern(pattern: string, classes: WordClasses = {}): RegExp {
+  const tokens = pattern.trim().split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) throw new PatternError('empty pattern');
+  let source = '';
+  if (tokens[0] === '^') {
+    source = SENTENCE_START;
+    tokens.shift();
+    if (tokens.length === 0) throw new PatternError(`pattern "${pattern}" has nothing after ^`);
+  }
+  tokens.forEach((raw, index) => {
+    const optional = raw.length > 1 && raw.endsWith('?');
+    const token = optional ? raw.slice(0, -1) : raw;
+    const alternatives = token.split('|');
+    if (alternatives.some(a => a === '')) throw new PatternError(`empty alternative in pattern "${pattern}"`);
+    const body = alternatives.map(a => compileAlternative(a, classes, pattern)).join('|');
+    const punct = isPunctuation(token);
+    const lead = index === 0 ? '' : punct ? '\\s*' : '\\s+';
+    const startGuard = punct ? '' : `(?<![${LETTER}])`;
+    const endGuard = punct ? '' : `(?![${LETTER}])`;
+    const unit = `${lead}${startGuard}(${body})${endGuard}`;
+    source += optional ? `(?:${unit})?` : unit;
+  });
+  return new RegExp(source, 'gu');
+}
+
+/** A user's phrase is always literal text, never a regular expression. */
+export function compileLiteral(phrase: string): RegExp {
+  const words = phrase.trim().split(/\s+/).filter(Boolean).map(escapeLiteral);
+  if (words.length === 0) throw new PatternError('empty phrase');
+  return new RegExp(`(?<![${LETTER}])(${words.join('\\s+')})(?![${LETTER}])`, 'gu');
+}
+
+/** Expands `$1`…`$9` with the match's groups; `$$` is a dollar sign. */
+export function expandTemplate(template: string, match: RegExpExecArray): string {
+  return template.replace(/\$(\$|\d)/g, (_, ref: string) => (ref === '$' ? '$' : match[Number(ref)] ?? ''));
+}

@@ -1,0 +1,225 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+/**
+ * A block of the writer's own prose. `text` has the same length as the source slice
+ * `[start, end)`, with everything that is not prose (markup, code, HTML, URLs) blanked to
+ * spaces, so every offset into `text` plus `start` is an offset into the document.
+ */
+export interface ProseBlock {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ProseDoc {
+  blocks: ProseBlock[];
+  /** The client's words, from `>` quotes; used to see whether the reply restates the request. */
+  quoted: string[];
+  /** `key: value` pairs of a YAML front matter, keys lower-cased. */
+  frontMatter: Record<string, string>;
+  /** Where the judged part of the document ends (a quoted reply or a signature starts there). */
+  bodyEnd: number;
+}
+
+export type DocFormat = 'markdown' | 'plaintext';
+
+const markdown = new MarkdownIt({ html: true, linkify: false });
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** "On Mon, 3 May 2026, Ann wrote:", "Am 3. Mai 2026 schrieb Ann:", Outlook's separators. */
+const QUOTED_REPLY_HEADER =
+  /^(?:On\b.{0,200}\bwrote:|Am\b.{0,200}\bschrieb\b.{0,200}:|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht)\s*-{2,})[ \t]*$/imu;
+const SIGNATURE = /^-- ?$/m;
+
+/** Cuts the document before a quoted earlier message or a signature block. */
+function findBodyEnd(text: string, from: number): number {
+  let end = text.length;
+  for (const re of [QUOTED_REPLY_HEADER, SIGNATURE]) {
+    const m = re.exec(text.slice(from));
+    if (m && from + m.index < end) end = from + m.index;
+  }
+  return end;
+}
+
+function parseFrontMatter(text: string): { end: number; values: Record<string, string> } {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { end: 0, values: {} };
+  const values: Record<string, string> = {};
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (kv) values[kv[1].toLowerCase()] = kv[2].replace(/^["']|["']$/g, '');
+  }
+  return { end: m[0].length, values };
+}
+
+/** Start offsets of every line of `text`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = Math.max(0, from); i < Math.min(chars.length, to); i++) {
+    if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+}
+
+/** Index of the bracket closing the one at `open`, honouring nesting and escapes; -1 if none. */
+function matchingBracket(source: string, open: number, openCh: string, closeCh: string): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === openCh) depth++;
+    else if (ch === closeCh && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Blanks what the parser found not to be prose inside one paragraph or heading: block markers,
+ * emphasis markers, code spans, inline HTML, link destinations, images and autolinks. Children
+ * come in source order, so a cursor walks the source to find each one.
+ */
+function maskInline(source: string, contentLines: string[], children: Token[]): string {
+  const chars = source.split('');
+  // Block prefixes: anything before each content line's text on its source line.
+  let lineStart = 0;
+  for (const contentLine of contentLines) {
+    const lineEnd = source.indexOf('\n', lineStart) === -1 ? source.length : source.indexOf('\n', lineStart);
+    const line = source.slice(lineStart, lineEnd);
+    const at = contentLine.trim() === '' ? line.length : line.indexOf(contentLine.trimEnd());
+    const prefix = at === -1 ? 0 : at;
+    blank(chars, lineStart, lineStart + prefix);
+    // A heading's closing hashes and trailing spaces.
+    if (at !== -1) blank(chars, lineStart + at + contentLine.trimEnd().length, lineEnd);
+    lineStart = lineEnd + 1;
+  }
+  let cursor = 0;
+  const find = (needle: string, from = cursor) => (needle ? source.indexOf(needle, from) : -1);
+  for (const child of children) {
+    switch (child.type) {
+      case 'text': {
+        const at = find(child.content);
+        if (at !== -1) cursor = at + child.content.length;
+        break;
+      }
+      case 'code_inline': {
+        const open = find(child.markup);
+        if (open === -1) break;
+        const close = find(child.markup, open + child.markup.length + child.content.length);
+        const end = close === -1 ? open + child.markup.length : close + child.markup.length;
+        blank(chars, open, end);
+        cursor = end;
+        break;
+      }
+      case 'html_inline': {
+        const at = find(child.content);
+        if (at !== -1) { blank(chars, at, at + child.content.length); cursor = at + child.content.length; }
+        break;
+      }
+      case 'image': {
+        const open = find('![');
+        if (open === -1) break;
+        const close = matchingBracket(source, open + 1, '[', ']');
+        let end = close + 1;
+        if (source[end] === '(') end = matchingBracket(source, end, '(', ')') + 1;
+        else if (source[end] === '[') end = matchingBracket(source, end, '[', ']') + 1;
+        if (close !== -1 && end > 0) { blank(chars, open, end); cursor = end; }
+        break;
+      }
+      case 'link_open': {
+        if (child.markup === 'autolink') {
+          const open = find('<');
+          const close = open === -1 ? -1 : find('>', open);
+          if (close !== -1) { blank(chars, open, close + 1); cursor = close + 1; }
+        } else {
+          const open = find('[');
+          if (open !== -1) { blank(chars, open, open + 1); cursor = open + 1; }
+        }
+        break;
+      }
+      case 'link_close': {
+        if (child.markup === 'autolink') break;
+        const close = find(']');
+        if (close === -1) break;
+        let end = close + 1;
+        if (source[end] === '(') end = matchingBracket(source, end, '(', ')') + 1;
+        else if (source[end] === '[') end = matchingBracket(source, end, '[', ']') + 1;
+        if (end <= close) end = close + 1;
+        blank(chars, close, end);
+        cursor = end;
+        break;
+      }
+      default:
+        if (child.markup && /_open$|_close$/.test(child.type)) {
+          const at = find(child.markup);
+          if (at !== -1) { blank(chars, at, at + child.markup.length); cursor = at + child.markup.length; }
+        }
+    }
+  }
+  return chars.join('');
+}
+
+function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc): void {
+  const body = text.slice(from, to);
+  const tokens = markdown.parse(body, {});
+  const starts = lineStarts(body);
+  const offsetOfLine = (line: number) => (line < starts.length ? starts[line] : body.length);
+  let quoteDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'blockquote_open') quoteDepth++;
+    else if (token.type === 'blockquote_close') quoteDepth--;
+    if (token.type !== 'inline' || !token.map) continue;
+    const parent = tokens[i - 1]?.type;
+    if (parent !== 'paragraph_open' && parent !== 'heading_open') continue;
+    if (quoteDepth > 0) { doc.quoted.push(token.content); continue; }
+    const start = offsetOfLine(token.map[0]);
+    let end = offsetOfLine(token.map[1]);
+    while (end > start && (body[end - 1] === '\n' || body[end - 1] === '\r')) end--;
+    const source = body.slice(start, end).replace(/\r/g, '\n');
+    const masked = maskInline(source, token.content.split('\n'), token.children ?? []);
+    doc.blocks.push({ start: from + start, end: from + end, text: masked });
+  }
+}
+
+/** Plain text: blank-line separated paragraphs; `>` lines are the client's quoted words. */
+function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc): void {
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  re.lastIndex = from;
+  let blockStart = -1;
+  let blockEnd = -1;
+  const flush = () => {
+    if (blockStart !== -1) doc.blocks.push({ start: blockStart, end: blockEnd, text: text.slice(blockStart, blockEnd).replace(/\r/g, '\n') });
+    blockStart = -1;
+  };
+  while (re.lastIndex < to) {
+    const lineStart = re.lastIndex;
+    const m = re.exec(text);
+    if (!m || m[0] === '') break;
+    const line = m[0].replace(/[\r\n]+$/, '');
+    const lineEnd = Math.min(lineStart + line.length, to);
+    if (/^\s*>/.test(line)) { flush(); doc.quoted.push(line.replace(/^\s*>+\s?/, '')); continue; }
+    if (line.trim() === '') { flush(); continue; }
+    if (blockStart === -1) blockStart = lineStart;
+    blockEnd = lineEnd;
+  }
+  flush();
+}
+
+/** Finds the writer's prose in a Markdown or plain-text draft. */
+export function extractProse(text: string, format: DocFormat = 'markdown'): ProseDoc {
+  const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
+  const bodyEnd = findBodyEnd(text, front.end);
+  const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values, bodyEnd };
+  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc);
+  else plaintextBlocks(text, front.end, bodyEnd, doc);
+  return doc;
+}

@@ -1,0 +1,87 @@
+import type { Principle, Register, Severity } from '../types';
+
+/** A rewrite of a matched phrase. `$1`, `$2`, … are the pattern's tokens; `$0` the whole match. */
+export interface FixTemplate {
+  /** Replacement text; '' removes the phrase (and tidies the space or comma it leaves). */
+  with: string;
+  /** Safe to apply without reading: used by "fix all" and `--fix`. At most one per entry. */
+  preferred?: boolean;
+  /** Only offer this rewrite where the phrase does not open a sentence or clause (German verb-second order). */
+  notAtClauseStart?: boolean;
+}
+
+export interface RuleExample {
+  /** A draft sentence in which the entry must report exactly the `flagged` text. */
+  input: string;
+  flagged: string;
+  /** The draft after the entry's first applicable fix; omitted when the entry has no fix. */
+  output?: string;
+}
+
+/** One phrase family of `negative-phrasing` or `vague-commitment`. */
+export interface PhraseEntry {
+  id: string;
+  rule: 'negative-phrasing' | 'vague-commitment';
+  patterns: string[];
+  /** Matches that overlap one of these are not reported (e.g. "don't hesitate"). */
+  exceptions?: string[];
+  /** Not reported inside a sentence that also matches one of these (e.g. a concrete date). */
+  unlessSentenceHas?: string[];
+  /** Not reported where the sentence already has another finding of the same rule. */
+  weak?: boolean;
+  /** Not reported in a clause opened by one of these words ("wenn … nicht"). */
+  unlessClauseOpensWith?: string[];
+  fixes?: FixTemplate[];
+  /** Optional extra advice for this phrase, in English and German. */
+  hint?: { en: string; de: string };
+  examples: RuleExample[];
+  /** Sentences in which this entry must stay silent. */
+  counterexamples: string[];
+}
+
+/** Phrases whose presence satisfies a principle (Vale's `occurrence`, inverted). */
+export interface SignalSet {
+  patterns: string[];
+  exceptions?: string[];
+}
+
+/** A sentence the engine offers to insert when a principle is missing. */
+export type InsertTemplates = Partial<Record<Register, string>> & { neutral?: string; sie?: string; du?: string };
+
+export interface LanguageRules {
+  lang: 'de' | 'en';
+  /** Word classes usable as `{NAME}` in every pattern of this language. */
+  classes: Record<string, string[]>;
+  phrases: PhraseEntry[];
+  /** A request restated after an opener like "Thanks for …" needs at least one specific word. */
+  acknowledgement: {
+    openers: string[];
+    /** Phrases that restate the request by themselves ("the export you asked about"). */
+    restatements: string[];
+    /** Words too generic to count as naming the request ("your message", "thinking of me"). */
+    genericWords: string[];
+    /** A clause ends at these words: "Thanks for thinking of me, but …". */
+    contrastWords: string[];
+  };
+  empathy: SignalSet;
+  reason: SignalSet;
+  alternative: SignalSet;
+  clarify: {
+    /** Question words that open a clause: what/which/welche … */
+    questionWords: string[];
+    /** Requests for information that need no question word ("could you tell me", "gibt es"). */
+    infoRequests: string[];
+    /** Closing or choose-one questions that do not ask about the client's needs. */
+    closingQuestions: string[];
+  };
+  /** Lines that greet ("Hi Tom,") or close ("Best regards") a reply; not part of the body. */
+  salutation: string[];
+  closing: string[];
+  /** Sentences inserted by document-level fixes; `${n:…}` are placeholders. */
+  inserts: Record<'listen' | 'empathy' | 'clarify' | 'reason' | 'alternative', InsertTemplates>;
+}
+
+export interface RuleMeta {
+  principle: Principle;
+  severity: Severity;
+}
