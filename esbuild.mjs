@@ -28,7 +28,9 @@ const targets = [
     ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
     external: ['vscode'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
-  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The panel may load files from dist/webview only (its localResourceRoots).
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/webview.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['media/review.css'], outfile: 'dist/webview/review.css', sourcemap: false },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
 ];
@@ -37,7 +39,7 @@ if (bench) {
 }
 if (tests) {
   rmSync('out', { recursive: true, force: true });
-  targets.push({ ...common, minify: false, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha'] });
+  targets.push({ ...common, minify: false, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'esbuild'] });
   targets.push({
     ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node',
     format: 'cjs', external: ['vscode', 'mocha'],

@@ -116,7 +116,9 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
     if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
     return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
   }
-  const replacement = /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
+  // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".
+  const opensSentence = sentence ? sentence.text.slice(0, start - sentence.start).trim() === '' : /^\p{Lu}\p{Ll}/u.test(actual);
+  const replacement = opensSentence && /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
 
@@ -480,7 +482,7 @@ export class Analyzer {
     const langOf = (block: ProseBlock): Lang => {
       if (forced) return forced;
       const g = guessLanguage(block.text);
-      return g.lang && g.hits >= 3 && g.confidence >= 0.6 ? g.lang : docLang;
+      return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
     };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
     const register = detectRegister(proseText, docLang);
@@ -519,6 +521,7 @@ export class Analyzer {
     return {
       language: docLang,
       languageConfidence: forced ? 0 : docGuess.confidence,
+      languageSource: forced ? 'forced' : docGuess.lang ? 'detected' : 'fallback',
       register,
       principles: judged.principles,
       verdict: verdictOf(judged.principles, proseLength),

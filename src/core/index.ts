@@ -11,3 +11,4 @@ export { RULES, compileLanguage } from './compiled';
 export { parseDirectives } from './directives';
 export { LineIndex } from './lineIndex';
 export type { LanguageRules, PhraseEntry } from './rules/schema';
+export { composeReply, type ComposeInput, type DeclineReason } from './compose';

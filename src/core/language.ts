@@ -3,11 +3,11 @@ import type { Lang, Register } from './types';
 // Frequent function words; a paragraph's language is the side with more hits.
 const EN_WORDS = new Set(('the a an and or but to of for in on at with is are was were be been it this that you your i ' +
   'we our my me can will would could should have has had do does not what which how why when thanks thank ' +
-  'please if so as by from about there their they he she'.split(' ')));
+  'please if so as by from about there their they he she').split(' '));
 const DE_WORDS = new Set(('der die das und oder aber zu zum zur von für in im am mit ist sind war waren sein es ' +
   'dies diese dieser sie ihnen ihr ihre ich wir mein unser mir mich kann können wird würde sollte habe hat ' +
   'haben nicht was welche wie warum wann danke vielen bitte wenn so als bei aus über dass auch noch ein eine ' +
-  'einen einem einer du dir dich dein deine gern gerne leider'.split(' ')));
+  'einen einem einer du dir dich dein deine gern gerne leider').split(' '));
 
 const WORD = /[\p{L}']+/gu;
 
@@ -21,14 +21,17 @@ export interface LanguageGuess {
 export function guessLanguage(text: string): LanguageGuess {
   let en = 0;
   let de = 0;
+  let words = 0;
   for (const m of text.toLowerCase().matchAll(WORD)) {
+    words++;
     const w = m[0].replace(/'/g, '');
     if (EN_WORDS.has(w)) en++;
     if (DE_WORDS.has(w)) de++;
   }
   if (/[äöüß]/i.test(text)) de += 2;
   const hits = en + de;
-  if (hits === 0 || en === de) return { lang: undefined, confidence: 0, hits };
+  // Function words make up a third of German or English prose; far fewer means another language.
+  if (hits < 2 || en === de || hits < words * 0.12) return { lang: undefined, confidence: 0, hits };
   return { lang: en > de ? 'en' : 'de', confidence: Math.max(en, de) / hits, hits };
 }
 

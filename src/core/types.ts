@@ -62,6 +62,8 @@ export interface Analysis {
   language: Lang;
   /** How sure the language guess is, 0–1; 0 when forced by option or front matter. */
   languageConfidence: number;
+  /** `fallback`: the language could not be told (too little text, or neither German nor English). */
+  languageSource: 'detected' | 'forced' | 'fallback';
   register: Register;
   /** Each principle is true when the draft satisfies it. */
   principles: Record<Principle, boolean>;

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { principleTitle, snippetToPlain } from '../core';
+import type { Linter } from './linter';
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Hover on a finding: the principle, why it matters (from the seed's advice), and the rewrites. */
+export class CoachHover implements vscode.HoverProvider {
+  constructor(private readonly linter: Linter, private readonly log: vscode.LogOutputChannel) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    try {
+      const state = this.linter.state(doc);
+      if (!state) return undefined;
+      const offset = doc.offsetAt(position);
+      const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end &&
+        (s.finding.ruleId === 'negative-phrasing' || s.finding.ruleId === 'vague-commitment' || s.finding.ruleId === 'custom-phrase'));
+      if (hits.length === 0) return undefined;
+      const md = new vscode.MarkdownString();
+      for (const { finding } of hits) {
+        const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+        md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`);
+        md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n*${escapeMarkdown(finding.note)}*\n\n`);
+        const sentenceStart = Math.max(0, finding.start - 40);
+        for (const fix of finding.fixes) {
+          const before = doc.getText().slice(sentenceStart, Math.max(finding.end, ...fix.edits.map(e => e.end)) + 20);
+          let after = before;
+          for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
+            after = after.slice(0, e.start - sentenceStart) + snippetToPlain(e.newText) + after.slice(e.end - sentenceStart);
+          }
+          md.appendMarkdown(`- ${escapeMarkdown(`…${before.trim()}…`)} → ${escapeMarkdown(`…${after.trim()}…`)}${fix.preferred ? ' ✓' : ''}\n`);
+        }
+      }
+      const first = hits[0].diagnostic.range;
+      return new vscode.Hover(md, first);
+    } catch (e) {
+      this.log.error(`Hover failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+}

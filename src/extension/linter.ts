@@ -1,0 +1,172 @@
+import * as vscode from 'vscode';
+import { type Analysis, Analyzer, type Finding, type Severity } from '../core';
+import { type CoachConfig, messageLanguage, readConfig } from './config';
+import { isReplyDraft } from './selection';
+
+export const SOURCE = 'Decline Coach';
+const TYPING_DELAY_MS = 300;
+
+export interface DraftState {
+  uri: vscode.Uri;
+  /** The document version the analysis was computed for. */
+  version: number;
+  analysis: Analysis;
+  /** Findings that are shown (severity not `off`), with their diagnostics. */
+  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
+/**
+ * Publishes diagnostics for reply drafts: debounced while typing, with results for an older
+ * document version dropped, and one document's failure logged without stopping the others.
+ */
+export class Linter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('declineCoach');
+  private readonly states = new Map<string, DraftState>();
+  private readonly analyzers = new Map<string, Analyzer>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly tooLargeSaid = new Set<string>();
+  private untrustedSaid = false;
+  private invalidSaid = false;
+  readonly openedForReview = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document's findings were published (or cleared). */
+  readonly onDidLint = this.changed.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+
+  state(doc: vscode.TextDocument): DraftState | undefined {
+    const s = this.states.get(doc.uri.toString());
+    return s && s.version === doc.version ? s : undefined;
+  }
+
+  isChecked(doc: vscode.TextDocument): boolean {
+    return isReplyDraft(doc, readConfig(doc.uri), this.openedForReview);
+  }
+
+  /** Judges soon: after a pause in typing, or at once. */
+  schedule(doc: vscode.TextDocument, delay = TYPING_DELAY_MS): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.lint(doc);
+    }, delay));
+  }
+
+  /** Judges the document's current version now and publishes the result. Never throws. */
+  lint(doc: vscode.TextDocument): DraftState | undefined {
+    const key = doc.uri.toString();
+    try {
+      if (doc.isClosed) return undefined;
+      const config = readConfig(doc.uri);
+      if (!isReplyDraft(doc, config, this.openedForReview)) {
+        this.clear(doc.uri);
+        return undefined;
+      }
+      this.sayOnce(config);
+      const text = doc.getText();
+      if (text.length > config.maxDocumentSize) {
+        this.clear(doc.uri);
+        if (!this.tooLargeSaid.has(key)) {
+          this.tooLargeSaid.add(key);
+          void vscode.window.showInformationMessage(vscode.l10n.t(
+            'Decline Coach: this document has {0} characters, more than declineCoach.maxDocumentSize ({1}); it is not checked.',
+            text.length, config.maxDocumentSize));
+        }
+        return undefined;
+      }
+      let analyzer = this.analyzers.get(key);
+      if (!analyzer) this.analyzers.set(key, (analyzer = new Analyzer()));
+      const version = doc.version;
+      const analysis = analyzer.analyze(text, {
+        language: config.language,
+        format: doc.languageId === 'plaintext' ? 'plaintext' : 'markdown',
+        ignoredPhrases: config.ignoredPhrases,
+        customPhrases: config.customPhrases,
+        messageLanguage: messageLanguage(config),
+      });
+      if (doc.version !== version) return undefined; // edited meanwhile: the next run publishes
+      const state = this.publish(doc, version, analysis, config);
+      return state;
+    } catch (e) {
+      this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /** The state for the document's current version, judged now if needed. */
+  current(doc: vscode.TextDocument): DraftState | undefined {
+    return this.state(doc) ?? this.lint(doc);
+  }
+
+  private publish(doc: vscode.TextDocument, version: number, analysis: Analysis, config: CoachConfig): DraftState {
+    const shown: DraftState['shown'] = [];
+    for (const finding of analysis.findings) {
+      const setting = config.severity[finding.ruleId];
+      if (setting === 'off') continue;
+      const severity = setting && setting !== 'default' ? setting : finding.severity;
+      const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
+      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
+      diagnostic.source = SOURCE;
+      diagnostic.code = { value: finding.ruleId, target: docsUri(this.extensionUri, finding.ruleId) };
+      shown.push({ finding, diagnostic });
+    }
+    const state: DraftState = { uri: doc.uri, version, analysis, shown };
+    this.states.set(doc.uri.toString(), state);
+    this.collection.set(doc.uri, shown.map(s => s.diagnostic));
+    this.changed.fire(doc);
+    return state;
+  }
+
+  private sayOnce(config: CoachConfig): void {
+    if (config.untrustedPhrasesSkipped && !this.untrustedSaid) {
+      this.untrustedSaid = true;
+      void vscode.window.showInformationMessage(vscode.l10n.t(
+        'Decline Coach: this workspace is not trusted, so its declineCoach.customPhrases are not applied (your user settings are).'));
+    }
+    if (config.invalidPhrases > 0 && !this.invalidSaid) {
+      this.invalidSaid = true;
+      this.log.warn(`${config.invalidPhrases} entr${config.invalidPhrases === 1 ? 'y' : 'ies'} of declineCoach.customPhrases need "phrase" and "message" and were skipped.`);
+    }
+  }
+
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const had = this.states.delete(key);
+    this.analyzers.delete(key);
+    this.collection.delete(uri);
+    if (had) {
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      if (doc) this.changed.fire(doc);
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.clear(uri);
+    this.tooLargeSaid.delete(uri.toString());
+    this.openedForReview.delete(uri.toString());
+  }
+
+  lintAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.lint(doc);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

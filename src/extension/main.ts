@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { type Analysis, PRINCIPLES, principleTitle } from '../core';
+import { CoachCodeActions } from './codeActions';
+import { composeDecline } from './compose';
+import { fixAllEdit } from './edits';
+import { CoachHover } from './hover';
+import { Linter } from './linter';
+import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
+import { isDraftLanguage } from './selection';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
+
+/** What the extension returns from `activate`: used by the integration tests. */
+export interface DeclineCoachApi {
+  analysisFor(doc: vscode.TextDocument): Analysis | undefined;
+  reviewHtml(): string | undefined;
+  postFromWebview(message: unknown): Promise<boolean>;
+}
+
+function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
+  const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const verdict = analysis.verdict === 'good' ? vscode.l10n.t('good to send') : vscode.l10n.t('needs work');
+  const lines = PRINCIPLES.map(p => `${analysis.principles[p] ? '✓' : '✗'} ${principleTitle(lang, p)}`);
+  return {
+    text: `$(comment-discussion) ${analysis.score} · ${shownCount}`,
+    tooltip: `${vscode.l10n.t('Decline Coach: score {0}/100, {1}', analysis.score, verdict)}\n${lines.join('\n')}\n${vscode.l10n.t('Click to review the draft')}`,
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
+  const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
+  const linter = new Linter(context.extensionUri, log);
+  const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Decline Coach';
+  status.command = 'declineCoach.reviewDraft';
+
+  const updateStatus = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const state = doc && linter.state(doc);
+    if (!state) { status.hide(); return; }
+    const { text, tooltip } = statusText(state.analysis, state.shown.length);
+    status.text = text;
+    status.tooltip = tooltip;
+    status.show();
+  };
+
+  const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
+
+  context.subscriptions.push(
+    log, linter, status,
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, context.extensionUri, log), CoachCodeActions.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
+    vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
+    vscode.workspace.onDidChangeTextDocument(e => {
+      if (e.contentChanges.length > 0 && isDraftLanguage(e.document) && runsOnType(e.document)) linter.schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument(doc => linter.schedule(doc, 0)),
+    vscode.workspace.onDidCloseTextDocument(doc => linter.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('declineCoach')) linter.lintAll(); }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => linter.lintAll()),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    linter.onDidLint(updateStatus),
+    vscode.commands.registerCommand('declineCoach.reviewDraft', (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri
+        ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString())
+        : vscode.window.activeTextEditor?.document;
+      ReviewPanel.createOrShow(context.extensionUri, linter, doc);
+    }),
+    vscode.commands.registerCommand('declineCoach.composeDecline', async () => {
+      const doc = await composeDecline();
+      if (doc) { linter.openedForReview.add(doc.uri.toString()); linter.lint(doc); }
+      return doc;
+    }),
+    vscode.commands.registerCommand('declineCoach.fixAll', async (uri?: vscode.Uri, version?: number) => {
+      const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+      if (!doc) return false;
+      if (version !== undefined && version !== doc.version) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed since the fixes were computed; nothing was applied. Run “Fix all safe rewrites” again.'));
+        return false;
+      }
+      const state = linter.current(doc);
+      if (!state) return false;
+      const { edit, count } = fixAllEdit(doc, state);
+      return count > 0 && vscode.workspace.applyEdit(edit);
+    }),
+    vscode.commands.registerCommand('declineCoach.ignorePhrase', async (phrase: string, uri?: vscode.Uri) => {
+      if (typeof phrase !== 'string' || !phrase.trim()) return;
+      const config = vscode.workspace.getConfiguration('declineCoach', uri);
+      const current = config.get<string[]>('ignoredPhrases', []);
+      if (current.some(p => p.toLowerCase() === phrase.toLowerCase())) return;
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('ignoredPhrases', [...current, phrase], target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) { ReviewPanel.revive(panel, context.extensionUri, linter, state); },
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) linter.schedule(doc, 0);
+  updateStatus();
+
+  return {
+    analysisFor: doc => linter.current(doc)?.analysis,
+    reviewHtml: () => ReviewPanel.current?.html,
+    postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
+  };
+}
+
+export function deactivate(): void {
+  ReviewPanel.current?.dispose();
+}

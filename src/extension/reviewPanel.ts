@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import type { Finding, Principle } from '../core';
+import { type FromWebview, parseFromWebview, type ToWebview } from '../webview/messages';
+import { type PanelModel, type PanelStrings, renderReview } from '../webview/render';
+import { fixAllEdit, fixToEdit } from './edits';
+import type { Linter } from './linter';
+import { isDraftLanguage } from './selection';
+
+export const REVIEW_VIEW_TYPE = 'declineCoach.review';
+
+function strings(): PanelStrings {
+  const p = (id: Principle, title: string, ok: string, missing: string) => [id, { title, ok, missing }] as const;
+  const rows = [
+    p('listen', vscode.l10n.t('Acknowledge the request'), vscode.l10n.t('The reply names what the client asked for.'), vscode.l10n.t('Name what the client asked for.')),
+    p('empathy', vscode.l10n.t('Show empathy'), vscode.l10n.t('The reply shows understanding for the client.'), vscode.l10n.t('Add a sentence of understanding.')),
+    p('clarify', vscode.l10n.t('Ask for clarity'), vscode.l10n.t('The reply asks about the client’s needs.'), vscode.l10n.t('Ask what the client really needs.')),
+    p('expectations', vscode.l10n.t('Honest expectations'), vscode.l10n.t('No vague promises.'), vscode.l10n.t('Replace vague promises with what, when and what you need.')),
+    p('positive', vscode.l10n.t('Positive framing'), vscode.l10n.t('No negative framing.'), vscode.l10n.t('Say what is possible, not what is not.')),
+    p('alternative', vscode.l10n.t('Offer an alternative'), vscode.l10n.t('The reply offers another path.'), vscode.l10n.t('Offer a date, a smaller scope or a referral.')),
+    p('reason', vscode.l10n.t('Give a reason'), vscode.l10n.t('The reply explains the no.'), vscode.l10n.t('Say why: capacity, scope, quality or policy.')),
+  ];
+  const principles = Object.fromEntries(rows.map(([id, r]) => [id, r.title])) as Record<Principle, string>;
+  const why = Object.fromEntries(rows.map(([id, r]) => [id, { ok: r.ok, missing: r.missing }])) as PanelStrings['why'];
+  return {
+    title: vscode.l10n.t('Decline review'),
+    score: vscode.l10n.t('Score'),
+    verdict: { good: vscode.l10n.t('Good to send'), needs_work: vscode.l10n.t('Needs work'), empty: vscode.l10n.t('Nothing to review') },
+    principles,
+    why,
+    findings: vscode.l10n.t('Findings'),
+    noFindings: vscode.l10n.t('Nothing to change.'),
+    apply: vscode.l10n.t('Apply'),
+    goTo: vscode.l10n.t('Go to'),
+    applyAll: vscode.l10n.t('Apply all safe rewrites'),
+    draft: vscode.l10n.t('Draft'),
+    language: vscode.l10n.t('Language'),
+    states: {
+      empty: vscode.l10n.t('This draft is empty. Write your reply and the review appears here.'),
+      notReply: vscode.l10n.t('This document is not a Markdown or plain-text draft. Open a reply draft to review it.'),
+      unknownLanguage: vscode.l10n.t('Decline Coach cannot tell the language of this draft. It reviews German and English replies; set declineCoach.language or add “lang: de” or “lang: en” to the front matter.'),
+      tooLarge: vscode.l10n.t('This document is larger than declineCoach.maxDocumentSize and is not reviewed.'),
+      noDraft: vscode.l10n.t('Open a reply draft and run “Review decline draft”.'),
+    },
+  };
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The one review panel: follows the active draft and its edits, and applies rewrites on request. */
+export class ReviewPanel {
+  static current: ReviewPanel | undefined;
+  private target: vscode.Uri | undefined;
+  private renderedVersion = -1;
+  private lastHtml = '';
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static createOrShow(extensionUri: vscode.Uri, linter: Linter, doc: vscode.TextDocument | undefined): ReviewPanel {
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    if (ReviewPanel.current) {
+      ReviewPanel.current.panel.reveal(column, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Decline review'), { viewColumn: column, preserveFocus: true },
+        ReviewPanel.options(extensionUri));
+      ReviewPanel.current = new ReviewPanel(panel, extensionUri, linter);
+    }
+    ReviewPanel.current.show(doc);
+    return ReviewPanel.current;
+  }
+
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, linter: Linter, state: unknown): void {
+    panel.webview.options = ReviewPanel.options(extensionUri);
+    ReviewPanel.current = new ReviewPanel(panel, extensionUri, linter);
+    const uri = state && typeof state === 'object' && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
+    const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
+    ReviewPanel.current.show(doc);
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+      retainContextWhenHidden: false,
+    };
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly linter: Linter) {
+    panel.webview.html = this.shell();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage(data => this.receive(data)),
+      linter.onDidLint(doc => { if (this.target && doc.uri.toString() === this.target.toString()) this.refresh(); }),
+      vscode.window.onDidChangeActiveTextEditor(editor => {
+        if (editor && isDraftLanguage(editor.document) && editor.document.uri.scheme !== 'output') this.show(editor.document);
+      }),
+    );
+  }
+
+  /** The HTML shown last; tests read it through the extension's API. */
+  get html(): string {
+    return this.lastHtml;
+  }
+
+  show(doc: vscode.TextDocument | undefined): void {
+    this.target = doc?.uri;
+    if (doc && isDraftLanguage(doc)) {
+      this.linter.openedForReview.add(doc.uri.toString());
+      this.linter.lint(doc);
+    }
+    this.refresh();
+  }
+
+  private document(): vscode.TextDocument | undefined {
+    const target = this.target?.toString();
+    return target ? vscode.workspace.textDocuments.find(d => d.uri.toString() === target) : undefined;
+  }
+
+  refresh(): void {
+    const doc = this.document();
+    const model: PanelModel = { state: 'noDraft', fileName: '', version: -1, text: '' };
+    if (doc) {
+      model.fileName = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
+      model.version = doc.version;
+      model.text = doc.getText();
+      const state = isDraftLanguage(doc) ? this.linter.current(doc) : undefined;
+      if (!isDraftLanguage(doc)) model.state = 'notReply';
+      else if (!state) model.state = model.text.length > 0 ? 'tooLarge' : 'empty';
+      else if (state.analysis.verdict === 'empty') model.state = 'empty';
+      else if (state.analysis.languageSource === 'fallback') model.state = 'unknownLanguage';
+      else {
+        model.state = 'review';
+        model.analysis = { ...state.analysis, findings: state.shown.map(s => s.finding) };
+      }
+    }
+    this.renderedVersion = model.version;
+    this.lastHtml = renderReview(model, strings());
+    const message: ToWebview = { type: 'render', html: this.lastHtml, version: model.version, uri: doc?.uri.toString() ?? '' };
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Handles a message from the panel's script; anything malformed is ignored. */
+  async receive(data: unknown): Promise<boolean> {
+    const message = parseFromWebview(data);
+    if (!message) return false;
+    return this.handle(message);
+  }
+
+  private async handle(message: FromWebview): Promise<boolean> {
+    if (message.type === 'ready') { this.refresh(); return true; }
+    const doc = this.document();
+    if (!doc) return false;
+    const state = this.linter.state(doc);
+    if (message.type === 'goto') {
+      const finding = state?.shown[message.finding]?.finding;
+      if (finding) await this.reveal(doc, finding);
+      return Boolean(finding);
+    }
+    // Apply only to the version the panel showed; the draft may have changed since.
+    if (!state || message.version !== doc.version || message.version !== this.renderedVersion) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed since the review was shown; nothing was applied. The review is up to date now.'));
+      this.linter.lint(doc);
+      this.refresh();
+      return false;
+    }
+    if (message.type === 'applyAll') {
+      const { edit, count } = fixAllEdit(doc, state);
+      return count > 0 && vscode.workspace.applyEdit(edit);
+    }
+    const fix = state.shown[message.finding]?.finding.fixes[message.fix];
+    if (!fix) return false;
+    const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
+    if (fix.snippet && editor) {
+      // Placeholders become tab stops in the editor.
+      const applied = await vscode.workspace.applyEdit(fixToEdit(doc, fix));
+      if (applied) await vscode.window.showTextDocument(doc, editor.viewColumn);
+      return applied;
+    }
+    return vscode.workspace.applyEdit(fixToEdit(doc, fix));
+  }
+
+  private async reveal(doc: vscode.TextDocument, finding: Finding): Promise<void> {
+    const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
+    const visible = vscode.window.visibleTextEditors.find(e => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private shell(): string {
+    const webview = this.panel.webview;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'review.css'));
+    const n = nonce();
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language.startsWith('de') ? 'de' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${style}" rel="stylesheet">
+<title>${vscode.l10n.t('Decline review')}</title>
+</head>
+<body>
+<main id="root" aria-live="polite"></main>
+<script nonce="${n}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    ReviewPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+

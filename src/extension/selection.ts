@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { CoachConfig } from './config';
+
+const SALUTATION = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe|lieber|sehr geehrte[rs]?|guten (?:tag|morgen|abend)|moin|servus)\b/iu;
+const OPT_IN_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?decline-coach:\s*true\s*\r?\n/;
+const OPT_IN_COMMENT = /<!--\s*decline-coach\s*-->/;
+
+export function isDraftLanguage(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' || doc.languageId === 'plaintext';
+}
+
+const matchesAny = (doc: vscode.TextDocument, globs: readonly string[]) =>
+  globs.some(pattern => vscode.languages.match({ pattern }, doc) > 0);
+
+/**
+ * Whether Decline Coach judges a document. It never nags on Markdown that is not a reply: a
+ * document must match `include`, opt in (front matter or comment), be an untitled draft that
+ * starts with a greeting, or have been opened for review. `exclude` wins over all.
+ */
+export function isReplyDraft(doc: vscode.TextDocument, config: CoachConfig, openedForReview: ReadonlySet<string>): boolean {
+  if (!config.enable || !isDraftLanguage(doc)) return false;
+  if (matchesAny(doc, config.exclude)) return false;
+  if (openedForReview.has(doc.uri.toString())) return true;
+  if (matchesAny(doc, config.include)) return true;
+  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 200), 0));
+  if (OPT_IN_FRONT_MATTER.test(head) || OPT_IN_COMMENT.test(head)) return true;
+  return doc.isUntitled && SALUTATION.test(head);
+}

@@ -1,0 +1,120 @@
+/**
+ * The review panel's HTML, rendered from a plain model. Pure and free of `vscode`, so the
+ * extension host renders it and unit tests can check it. Every piece of draft text is escaped.
+ */
+import { type Analysis, type Finding, PRINCIPLES, type Principle, snippetToPlain } from '../core';
+
+export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'noDraft';
+
+export interface PanelStrings {
+  title: string;
+  score: string;
+  verdict: Record<'good' | 'needs_work' | 'empty', string>;
+  principles: Record<Principle, string>;
+  why: Record<Principle, { ok: string; missing: string }>;
+  findings: string;
+  noFindings: string;
+  apply: string;
+  goTo: string;
+  applyAll: string;
+  draft: string;
+  states: Record<Exclude<PanelState, 'review'>, string>;
+  language: string;
+}
+
+export interface PanelModel {
+  state: PanelState;
+  fileName: string;
+  version: number;
+  text: string;
+  analysis?: Analysis;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, ch => `&#${ch.charCodeAt(0)};`);
+}
+
+const PHRASE_RULES = new Set(['negative-phrasing', 'vague-commitment', 'custom-phrase']);
+
+function gauge(score: number, label: string): string {
+  const r = 42;
+  const circumference = 2 * Math.PI * r;
+  const filled = (Math.max(0, Math.min(100, score)) / 100) * circumference;
+  const level = score >= 80 ? 'high' : score >= 50 ? 'mid' : 'low';
+  return `<svg class="gauge gauge-${level}" viewBox="0 0 100 100" role="img" aria-label="${escapeHtml(label)}">
+  <circle class="gauge-track" cx="50" cy="50" r="${r}"></circle>
+  <circle class="gauge-fill" cx="50" cy="50" r="${r}" stroke-dasharray="${filled.toFixed(1)} ${circumference.toFixed(1)}" transform="rotate(-90 50 50)"></circle>
+  <text x="50" y="57" text-anchor="middle" class="gauge-text">${score}</text>
+</svg>`;
+}
+
+/** Before → after of one fix, on the sentence around the finding. */
+export function beforeAfter(text: string, finding: Finding, fixIndex = 0): { before: string; after: string } | undefined {
+  const fix = finding.fixes[fixIndex];
+  if (!fix) return undefined;
+  const from = Math.min(finding.start, ...fix.edits.map(e => e.start));
+  const to = Math.max(finding.end, ...fix.edits.map(e => e.end));
+  const left = Math.max(0, text.lastIndexOf('\n', from - 1) + 1, from - 60);
+  const rightBreak = text.indexOf('\n', to);
+  const right = Math.min(rightBreak === -1 ? text.length : rightBreak, to + 60);
+  const before = text.slice(left, right);
+  let after = before;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
+    after = after.slice(0, e.start - left) + snippetToPlain(e.newText) + after.slice(e.end - left);
+  }
+  return { before: before.trim(), after: after.trim() };
+}
+
+function highlightedDraft(text: string, findings: readonly Finding[]): string {
+  const marks = findings
+    .map((f, index) => ({ f, index }))
+    .filter(({ f }) => PHRASE_RULES.has(f.ruleId))
+    .sort((a, b) => a.f.start - b.f.start);
+  let html = '';
+  let at = 0;
+  for (const { f, index } of marks) {
+    if (f.start < at) continue;
+    html += escapeHtml(text.slice(at, f.start));
+    html += `<mark class="p-${f.principle}" data-finding="${index}" title="${escapeHtml(f.message)}">${escapeHtml(text.slice(f.start, f.end))}</mark>`;
+    at = f.end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+export function renderReview(model: PanelModel, s: PanelStrings): string {
+  const head = `<header><h1>${escapeHtml(s.title)}</h1><p class="file">${escapeHtml(model.fileName)}</p></header>`;
+  const a = model.analysis;
+  if (model.state !== 'review' || !a) {
+    const state = model.state === 'review' ? 'empty' : model.state;
+    return `${head}<section class="state" role="status"><p>${escapeHtml(s.states[state])}</p></section>`;
+  }
+  const verdict = s.verdict[a.verdict];
+  const checklist = PRINCIPLES.map(p => {
+    const ok = a.principles[p];
+    return `<li class="${ok ? 'ok' : 'missing'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span>` +
+      `<span class="sr-only">${ok ? '✓' : '✗'} </span><strong class="p-${p}-text">${escapeHtml(s.principles[p])}</strong>` +
+      `<span class="why">${escapeHtml(ok ? s.why[p].ok : s.why[p].missing)}</span></li>`;
+  }).join('');
+  const safeCount = a.findings.filter(f => f.fixes.some(x => x.preferred)).length;
+  const items = a.findings.map((f, index) => {
+    const fixes = f.fixes.map((fix, fixIndex) => {
+      const ba = beforeAfter(model.text, f, fixIndex);
+      const diff = ba ? `<div class="diff"><del>${escapeHtml(ba.before)}</del><span aria-hidden="true"> → </span><ins>${escapeHtml(ba.after)}</ins></div>` : '';
+      return `<div class="fix">${diff}<button type="button" data-action="apply" data-finding="${index}" data-fix="${fixIndex}"` +
+        ` aria-label="${escapeHtml(`${s.apply}: ${fix.title}`)}"${fix.preferred ? ' class="preferred"' : ''}>${escapeHtml(s.apply)}</button></div>`;
+    }).join('');
+    return `<li class="finding sev-${f.severity} p-${f.principle}-border" data-finding="${index}">` +
+      `<p class="message"><span class="badge p-${f.principle}">${escapeHtml(s.principles[f.principle])}</span> ${escapeHtml(f.message)}</p>` +
+      `${fixes}<button type="button" class="secondary" data-action="goto" data-finding="${index}">${escapeHtml(s.goTo)}</button></li>`;
+  }).join('');
+  return `${head}
+<section class="summary" aria-label="${escapeHtml(`${s.score}: ${a.score}/100, ${verdict}`)}">
+  ${gauge(a.score, `${s.score}: ${a.score}/100`)}
+  <div><p class="verdict verdict-${a.verdict}">${escapeHtml(verdict)}</p><p class="score-label">${escapeHtml(s.score)}: <span class="score">${a.score}</span>/100 · ${escapeHtml(s.language)}: ${a.language.toUpperCase()}</p></div>
+</section>
+<ul class="principles" aria-label="${escapeHtml(s.title)}">${checklist}</ul>
+<section><h2>${escapeHtml(s.findings)} (${a.findings.length})</h2>
+${safeCount > 0 ? `<button type="button" data-action="applyAll">${escapeHtml(s.applyAll)} (${safeCount})</button>` : ''}
+${a.findings.length ? `<ol class="findings">${items}</ol>` : `<p>${escapeHtml(s.noFindings)}</p>`}</section>
+<section><h2>${escapeHtml(s.draft)}</h2><pre class="draft">${highlightedDraft(model.text, a.findings)}</pre></section>`;
+}

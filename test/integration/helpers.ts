@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { DeclineCoachApi } from '../../src/extension/main';
+
+export const SOURCE = 'Decline Coach';
+
+export async function api(): Promise<DeclineCoachApi> {
+  const ext = vscode.extensions.getExtension<DeclineCoachApi>('decline-coach.decline-coach');
+  if (!ext) throw new Error('extension decline-coach.decline-coach is not installed');
+  return ext.activate();
+}
+
+export function fixture(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
+}
+
+/** Resolves when the document's Decline Coach diagnostics satisfy `ready`; waits on events, not sleeps. */
+export function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20000): Promise<vscode.Diagnostic[]> {
+  const now = ours(uri);
+  if (ready(now)) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics of ${uri.toString(true)} did not settle: ${JSON.stringify(ours(uri).map(d => d.message))}`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics(e => {
+      if (!e.uris.some(u => u.toString() === uri.toString())) return;
+      const d = ours(uri);
+      if (ready(d)) { clearTimeout(timer); sub.dispose(); resolve(d); }
+    });
+  });
+}
+
+export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+/** Polls a condition with a deadline, for state that has no event. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+export async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAll, diagnosticsWhen, eventually, untitled } from './helpers';
+
+type QuickPick = typeof vscode.window.showQuickPick;
+type InputBox = typeof vscode.window.showInputBox;
+
+/** Answers the compose flow's prompts in order; `undefined` cancels. */
+function answer(picks: Array<string | undefined>, inputs: Array<string | undefined>): () => void {
+  const window = vscode.window as { showQuickPick: QuickPick; showInputBox: InputBox };
+  const original = { showQuickPick: window.showQuickPick, showInputBox: window.showInputBox };
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+    const list = await items;
+    const label = picks.shift();
+    return label === undefined ? undefined : list.find(i => i.label === label);
+  }) as unknown as QuickPick;
+  window.showInputBox = (async () => inputs.shift()) as InputBox;
+  return () => Object.assign(window, original);
+}
+
+describe('Review decline draft and Compose decline reply', () => {
+  afterEach(closeAll);
+
+  it('opens the review panel with the score, the checklist and the findings', async () => {
+    const doc = await untitled('Hallo Frau Roth,\n\nLeider kann ich den Relaunch nicht übernehmen.\n');
+    await vscode.commands.executeCommand('declineCoach.reviewDraft');
+    const coach = await api();
+    const html = await eventually(() => { const h = coach.reviewHtml(); return h?.includes('class="score"') ? h : undefined; }, 'the review panel');
+    const analysis = coach.analysisFor(doc);
+    assert.ok(analysis);
+    assert.ok(html.includes(`<span class="score">${analysis.score}</span>/100`), 'the score is shown');
+    assert.match(html, /Needs work/);
+    assert.match(html, /Acknowledge the request/);
+    assert.ok(html.includes('&#8222;Leider kann ich&#8220;') || html.includes('„Leider kann ich“'), 'the finding’s message is listed');
+    assert.match(html, /<del>Leider kann ich den Relaunch nicht übernehmen\.<\/del>.*<ins>Ich kann den Relaunch nicht übernehmen\.<\/ins>/s);
+  });
+
+  it('shows draft text as text: markup in a draft runs nothing', async () => {
+    await untitled('Hi Eve,\n\nUnfortunately <img src=x onerror=alert(1)> and </script><script>alert(2)</script> are here.\n');
+    await vscode.commands.executeCommand('declineCoach.reviewDraft');
+    const coach = await api();
+    const html = await eventually(() => { const h = coach.reviewHtml(); return h?.includes('onerror') ? h : undefined; }, 'the review of the XSS draft');
+    assert.ok(!html.includes('<img'), 'no img element');
+    assert.ok(!html.includes('<script'), 'no script element');
+    assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
+    assert.ok(html.includes('&#60;/script&#62;&#60;script&#62;'));
+  });
+
+  it('applies a rewrite through the panel’s message channel and refuses a stale one', async () => {
+    const doc = await untitled('Hi Ada,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    await diagnosticsWhen(doc.uri, d => d.length > 0);
+    await vscode.commands.executeCommand('declineCoach.reviewDraft');
+    const coach = await api();
+    await eventually(() => coach.reviewHtml()?.includes('data-action="apply"'), 'an Apply button');
+    const analysis = coach.analysisFor(doc);
+    assert.ok(analysis);
+    const index = analysis.findings.findIndex(f => f.fixes.some(x => x.preferred));
+    assert.equal(await coach.postFromWebview({ type: 'apply', version: doc.version - 1, finding: index, fix: 0 }), false, 'stale version refused');
+    assert.equal(doc.getText(), 'Hi Ada,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    assert.equal(await coach.postFromWebview({ type: 'apply', version: 'x', finding: index, fix: 0 }), false, 'malformed message ignored');
+    assert.equal(await coach.postFromWebview({ type: 'apply', version: doc.version, finding: index, fix: 0 }), true);
+    assert.equal(doc.getText(), 'Hi Ada,\n\nThe studio is closed on Sunday.\n');
+    await eventually(() => coach.reviewHtml()?.includes('The studio is closed on Sunday.') && !coach.reviewHtml()?.includes('Unfortunately'), 'the panel to follow the edit');
+  });
+
+  it('says so when a draft is empty or in another language', async () => {
+    await untitled('');
+    await vscode.commands.executeCommand('declineCoach.reviewDraft');
+    const coach = await api();
+    await eventually(() => coach.reviewHtml()?.includes('This draft is empty.'), 'the empty state');
+    await untitled('Bonjour Claire, merci pour votre message. Nous étudions votre demande avec attention.');
+    await vscode.commands.executeCommand('declineCoach.reviewDraft');
+    await eventually(() => coach.reviewHtml()?.includes('cannot tell the language'), 'the unknown-language state');
+  });
+
+  for (const [lang, register] of [['English', undefined], ['Deutsch', 'Sie'], ['Deutsch', 'du']] as const) {
+    it(`composes a complete reply that the coach judges good (${lang}${register ? `, ${register}` : ''})`, async () => {
+      const picks = [lang, ...(register ? [register] : []), lang === 'English' ? 'I already have too much work' : 'It is outside my skills'];
+      const inputs = lang === 'English'
+        ? ['Dana', 'the members’ area for your shop', 'a one-page plan for phase two', 'Friday, 12 pm']
+        : ['Frau Keller', 'der Buchhaltung für Ihren Laden', 'eine Empfehlung für eine Steuerkanzlei', 'Freitag, 12 Uhr'];
+      const restore = answer(picks, inputs);
+      try {
+        const doc = await vscode.commands.executeCommand<vscode.TextDocument>('declineCoach.composeDecline');
+        assert.ok(doc, 'a draft was written');
+        const analysis = (await api()).analysisFor(doc);
+        assert.equal(analysis?.verdict, 'good', doc.getText());
+        assert.equal(analysis?.language, lang === 'English' ? 'en' : 'de');
+        if (register) assert.equal(analysis?.register, register.toLowerCase());
+      } finally {
+        restore();
+      }
+    });
+  }
+
+  it('leaves nothing behind when composing is cancelled', async () => {
+    const before = vscode.workspace.textDocuments.filter(d => d.isUntitled).length;
+    const restore = answer(['English'], ['Dana', undefined]);
+    try {
+      assert.equal(await vscode.commands.executeCommand('declineCoach.composeDecline'), undefined);
+    } finally {
+      restore();
+    }
+    assert.equal(vscode.workspace.textDocuments.filter(d => d.isUntitled).length, before);
+  });
+});

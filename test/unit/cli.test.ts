@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('decline-coach CLI', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'decline-coach-cli-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const file = (name: string, content: string | Buffer) => { const p = join(dir, name); writeFileSync(p, content); return p; };
+
+  it('prints findings like a linter and exits 1 when there are warnings', () => {
+    const p = file('a.md', 'Hi Ann,\n\nUnfortunately, the room is booked.\n');
+    const r = cli(['check', p]);
+    assert.equal(r.code, 1);
+    assert.ok(r.out.includes(`${p}:3:1  warning  “Unfortunately” frames your answer negatively. Say what you can do instead.  negative-phrasing`), r.out);
+    assert.match(r.out, /score \d+\/100, needs work/);
+    assert.match(r.out, /1 file\(s\): \d+ warning\(s\) or error\(s\)/);
+  });
+
+  it('exits 0 on a good draft', () => {
+    const p = file('good.md', 'Hi Noor,\n\nThanks for asking whether I could also build the booking calendar. I understand that one launch would be easier. The calendar would add about 20 hours of work. What I can offer instead is a separate quote by Thursday. Which features matter most to you?\n');
+    const r = cli(['check', p]);
+    assert.equal(r.code, 0, r.out);
+  });
+
+  it('writes the JSON contract with 0-based offsets and 1-based line/column', () => {
+    const r = cli(['check', '--format', 'json', '-'], 'Hi 👋 Ann,\n\nLeider geht das nicht.');
+    const json = JSON.parse(r.out) as { files: Array<{ path: string; language: string; verdict: string; score: number; principles: Record<string, boolean>; findings: Array<Record<string, unknown>> }> };
+    const [f] = json.files;
+    assert.equal(f.path, '-');
+    assert.equal(f.language, 'de');
+    assert.equal(f.verdict, 'needs_work');
+    assert.deepEqual(Object.keys(f.principles), ['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason']);
+    const leider = f.findings.find(x => x.actual === 'Leider geht das');
+    assert.deepEqual(leider && { start: leider.start, end: leider.end, line: leider.line, column: leider.column, ruleId: leider.ruleId, principle: leider.principle },
+      { start: 12, end: 27, line: 3, column: 1, ruleId: 'negative-phrasing', principle: 'positive' });
+    assert.deepEqual(Object.keys(f.findings[0]), ['ruleId', 'principle', 'severity', 'message', 'start', 'end', 'line', 'column', 'actual', 'fixes']);
+  });
+
+  it('writes SARIF 2.1.0', () => {
+    const p = file('a.md', 'Hi Ann,\n\nUnfortunately, the room is booked.\n');
+    const sarif = JSON.parse(cli(['check', '--format=sarif', p]).out);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'Decline Coach');
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'negative-phrasing');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 15, charOffset: 9, charLength: 14 });
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'negative-phrasing');
+  });
+
+  it('--fix applies the safe rewrites in place', () => {
+    const p = file('a.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    const r = cli(['check', '--fix', p]);
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nIch kann am Montag nicht.\n');
+    assert.match(r.err, /applied 1 fix/);
+  });
+
+  it('reports bad input with exit 2, names the file, and still checks the others', () => {
+    const good = file('ok.md', 'Hi Ann,\n\nUnfortunately, no.\n');
+    mkdirSync(join(dir, 'empty-dir'));
+    const bin = file('bin.md', Buffer.from([0x48, 0x00, 0x01, 0x02]));
+    const latin = file('latin.md', Buffer.from([0x48, 0xe4, 0x6c, 0x6c, 0x6f]));
+    const missing = join(dir, 'missing.md');
+    const r = cli(['check', missing, join(dir, 'empty-dir'), bin, latin, good]);
+    assert.equal(r.code, 2);
+    assert.ok(r.err.includes(`${missing}: no such file`), r.err);
+    assert.ok(r.err.includes(`${join(dir, 'empty-dir')}: is a directory with no .md or .txt drafts`));
+    assert.ok(r.err.includes(`${bin}: looks like a binary file`));
+    assert.ok(r.err.includes(`${latin}: is not valid UTF-8 text`));
+    assert.ok(r.out.includes(`${good}:3:1`), 'the good file was still checked');
+  });
+
+  it('checks an empty file without complaint', () => {
+    const r = cli(['check', file('empty.md', '')]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /empty draft, nothing to review/);
+  });
+
+  it('never changes a read-only file with --fix', () => {
+    const p = file('ro.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    chmodSync(p, 0o444);
+    const r = cli(['check', '--fix', p]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /could not write the fixes \(EACCES\); the file is unchanged/);
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+  });
+
+  it('rejects bad usage with exit 2', () => {
+    assert.equal(cli(['check']).code, 2);
+    assert.equal(cli(['check', '--format', 'xml', 'a.md']).code, 2);
+    const r = cli(['check', '--nope', 'a.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown option “--nope”/);
+  });
+});
