@@ -44,11 +44,14 @@ function main(): void {
   const span: Record<string, { tp: number; fp: number; found: number; total: number }> = {};
   const doc: Record<string, { right: number; total: number }> = {};
   const mismatches: string[] = [];
+  let languageRight = 0;
   for (const [label] of SPAN_LABELS) span[label] = { tp: 0, fp: 0, found: 0, total: 0 };
   for (const [label] of [...DOC_LABELS, ['verdict']]) doc[label] = { right: 0, total: 0 };
 
   for (const row of rows) {
-    const result = analyze(row.text, { language: row.lang });
+    // Judged as users get it: the language is detected, not given.
+    const result = analyze(row.text);
+    languageRight += result.language === row.lang ? 1 : 0;
     for (const [label, principle] of SPAN_LABELS) {
       const spans = labeledSpans(row.text, (row.labels[label] as string[]) ?? []);
       const findings = result.findings.filter(f => f.principle === principle && (f.ruleId === 'negative-phrasing' || f.ruleId === 'vague-commitment'));
@@ -90,6 +93,7 @@ function main(): void {
   for (const [label] of [...DOC_LABELS, ['verdict']]) {
     console.log(`| ${label} | ${pct(doc[label].right / doc[label].total)} | ${doc[label].total} |`);
   }
+  console.log(`| language detected | ${pct(languageRight / rows.length)} | ${rows.length} |`);
   console.log(mismatches.length ? `\nMismatches (${mismatches.length}):\n${mismatches.join('\n')}` : '\nNo mismatches.');
 }
 

@@ -1,5 +1,5 @@
 /**
- * decline-coach check [--format text|json|sarif] [--lang auto|de|en] [--fix] [--max-size MB] <files…|->
+ * decline-coach check [--format text|json|sarif] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <files…|->
  *
  * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error (the
  * other files are still checked).
@@ -13,6 +13,8 @@ type Format = 'text' | 'json' | 'sarif';
 
 interface Options {
   format: Format;
+  /** Report findings but exit 0 for them (usage and I/O errors still exit 2). */
+  noExit: boolean;
   lang: 'auto' | Lang;
   fix: boolean;
   maxSizeMb: number;
@@ -27,7 +29,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Options {
   const args = [...argv];
   if (args[0] === 'check') args.shift();
-  const opts: Options = { format: 'text', lang: 'auto', fix: false, maxSizeMb: 2, paths: [] };
+  const opts: Options = { format: 'text', noExit: false, lang: 'auto', fix: false, maxSizeMb: 2, paths: [] };
   const value = (name: string, allowed?: string[]) => {
     const v = args.shift();
     if (v === undefined || (allowed && !allowed.includes(v))) throw new UsageError(say('cli.badValue', name, (allowed ?? ['a number']).join(', ')));
@@ -40,6 +42,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--lang') opts.lang = value('--lang', ['auto', 'de', 'en']) as Options['lang'];
     else if (arg.startsWith('--lang=')) { args.unshift(arg.slice(7)); opts.lang = value('--lang', ['auto', 'de', 'en']) as Options['lang']; }
     else if (arg === '--fix') opts.fix = true;
+    else if (arg === '--no-exit') opts.noExit = true;
     else if (arg === '--max-size') {
       const n = Number(value('--max-size'));
       if (!(n > 0)) throw new UsageError(say('cli.badValue', '--max-size', 'a number > 0'));
@@ -161,6 +164,7 @@ export function main(argv: string[]): number {
   process.stdout.write(out);
   for (const error of errors) console.error(`decline-coach: ${error}`);
   if (errors.length > 0) return 2;
+  if (opts.noExit) return 0;
   return reports.some(r => r.result.findings.some(f => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
 }
 

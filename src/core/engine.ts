@@ -4,7 +4,7 @@ import { detectRegister, guessLanguage, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
 import { compileLiteral, expandTemplate } from './pattern';
 import { type DocFormat, extractProse, type ProseBlock } from './prose';
-import type { FixTemplate, InsertTemplates } from './rules/schema';
+import type { FixTemplate, InsertTemplates, LanguageRules } from './rules/schema';
 import { splitSentences } from './sentences';
 import {
   type Analysis, type AnalyzeOptions, type CustomPhrase, type Finding, type Fix, type Lang, PRINCIPLES, type Principle,
@@ -100,6 +100,7 @@ function sentenceAt(sentences: readonly DocSentence[], offset: number): DocSente
 }
 
 /** Builds the edit that applies one rewrite of a matched phrase. */
+/** `lang` is the language of the fix's title (the message language). */
 function phraseFix(text: string, start: number, end: number, newText: string, lang: Lang, sentence: DocSentence | undefined): Fix {
   const actual = text.slice(start, end);
   const snippet = hasPlaceholder(newText);
@@ -171,7 +172,7 @@ function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, 
     ruleId, entryId: ce.entryId, principle, severity: DEFAULT_SEVERITY[ruleId],
     message: ruleMessage(messageLang, ruleId, actual.replace(/\s+/g, ' ').replace(/\s*,$/, '')) + hint,
     note: principleNote(messageLang, principle), start, end, actual, lang,
-    fixes: templateFixes(ce.entry.fixes ?? [], m, text, start, end, lang, sentence),
+    fixes: templateFixes(ce.entry.fixes ?? [], m, text, start, end, messageLang, sentence),
     weak: Boolean(ce.entry.weak),
   };
 }
@@ -190,7 +191,7 @@ function customFindings(text: string, blocks: readonly ProseBlock[], phrases: re
         const principle = phrase.principle ?? 'positive';
         const fixes: Fix[] = [];
         if (phrase.replacement !== undefined) {
-          const fix = phraseFix(text, start, end, phrase.replacement, lang, undefined);
+          const fix = phraseFix(text, start, end, phrase.replacement, messageLang(lang), undefined);
           fix.preferred = !fix.snippet;
           fixes.push(fix);
         }
@@ -328,6 +329,7 @@ function insertText(templates: InsertTemplates, register: Register): string {
   return templates[register] ?? templates.sie ?? templates.neutral ?? '';
 }
 
+/** `lang` is the language of the fix's title (the message language). */
 function insertFix(text: string, at: number, sentence: string, lang: Lang, before: boolean): Fix {
   const plain = snippetToPlain(sentence);
   if (before) {
@@ -380,34 +382,20 @@ function judgeDocument(text: string, lay: Layout, quoted: readonly string[], phr
       start: anchor.start, end: anchor.end, actual: text.slice(anchor.start, anchor.end), lang: anchor.lang, fixes: [fix],
     });
   };
-  const inserts = (lang: Lang) => compiledRules(lang).rules.inserts;
   const reg = (lang: Lang) => (lang === 'en' ? 'neutral' : register === 'neutral' ? 'sie' : register);
-  if (!principles.listen) {
-    add('missing-acknowledgement', first, insertFix(text, lay.bodyStart, insertText(inserts(first.lang).listen, reg(first.lang)), first.lang, true));
-  }
-  if (!principles.empathy) {
-    const fix = lead
-      ? insertFix(text, lead.end, insertText(inserts(lead.lang).empathy, reg(lead.lang)), lead.lang, false)
-      : insertFix(text, lay.bodyStart, insertText(inserts(first.lang).empathy, reg(first.lang)), first.lang, true);
-    add('missing-empathy', first, fix);
-  }
-  const after = refusal ?? empathySentence ?? lead;
-  if (!principles.reason) {
-    const anchor = refusal ?? first;
-    const fix = after
-      ? insertFix(text, after.end, insertText(inserts(after.lang).reason, reg(after.lang)), after.lang, false)
-      : insertFix(text, lay.bodyStart, insertText(inserts(first.lang).reason, reg(first.lang)), first.lang, true);
-    add('missing-reason', anchor, fix);
-  }
+  // A missing sentence goes after `after`, or opens the body; in that sentence's language and form.
+  const insert = (kind: keyof LanguageRules['inserts'], after: DocSentence | undefined): Fix => {
+    const at = after ?? first;
+    const sentence = insertText(compiledRules(at.lang).rules.inserts[kind], reg(at.lang));
+    return insertFix(text, after ? after.end : lay.bodyStart, sentence, messageLang(at.lang), !after);
+  };
+  if (!principles.listen) add('missing-acknowledgement', first, insert('listen', undefined));
+  if (!principles.empathy) add('missing-empathy', first, insert('empathy', lead));
+  if (!principles.reason) add('missing-reason', refusal ?? first, insert('reason', refusal ?? empathySentence ?? lead));
   if (!principles.alternative) {
-    const where = refusal ?? reasonSentence ?? last;
-    add('missing-alternative', refusal ?? last,
-      insertFix(text, where.end, insertText(inserts(where.lang).alternative, reg(where.lang)), where.lang, false),
-      principles.clarify ? 'info' : 'warning');
+    add('missing-alternative', refusal ?? last, insert('alternative', refusal ?? reasonSentence ?? last), principles.clarify ? 'info' : 'warning');
   }
-  if (!principles.clarify) {
-    add('missing-clarifying-question', last, insertFix(text, last.end, insertText(inserts(last.lang).clarify, reg(last.lang)), last.lang, false));
-  }
+  if (!principles.clarify) add('missing-clarifying-question', last, insert('clarify', last));
   return { principles, findings };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { principleTitle, snippetToPlain } from '../core';
+import { principleTitle } from '../core';
+import { beforeAfter } from '../webview/render';
 import type { Linter } from './linter';
 
 function escapeMarkdown(text: string): string {
@@ -23,15 +24,11 @@ export class CoachHover implements vscode.HoverProvider {
         const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
         md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`);
         md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n*${escapeMarkdown(finding.note)}*\n\n`);
-        const sentenceStart = Math.max(0, finding.start - 40);
-        for (const fix of finding.fixes) {
-          const before = doc.getText().slice(sentenceStart, Math.max(finding.end, ...fix.edits.map(e => e.end)) + 20);
-          let after = before;
-          for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
-            after = after.slice(0, e.start - sentenceStart) + snippetToPlain(e.newText) + after.slice(e.end - sentenceStart);
-          }
-          md.appendMarkdown(`- ${escapeMarkdown(`…${before.trim()}…`)} → ${escapeMarkdown(`…${after.trim()}…`)}${fix.preferred ? ' ✓' : ''}\n`);
-        }
+        const text = doc.getText();
+        finding.fixes.forEach((fix, i) => {
+          const change = beforeAfter(text, finding, i);
+          if (change) md.appendMarkdown(`- ${escapeMarkdown(change.before)} → ${escapeMarkdown(change.after)}${fix.preferred ? ' ✓' : ''}\n`);
+        });
       }
       const first = hits[0].diagnostic.range;
       return new vscode.Hover(md, first);

@@ -31,7 +31,7 @@ describe('Review decline draft and Compose decline reply', () => {
     assert.ok(html.includes(`<span class="score">${analysis.score}</span>/100`), 'the score is shown');
     assert.match(html, /Needs work/);
     assert.match(html, /Acknowledge the request/);
-    assert.ok(html.includes('&#8222;Leider kann ich&#8220;') || html.includes('„Leider kann ich“'), 'the finding’s message is listed');
+    assert.ok(html.includes('“Leider kann ich” frames your answer negatively.'), 'the finding’s message is listed, in the UI language');
     assert.match(html, /<del>Leider kann ich den Relaunch nicht übernehmen\.<\/del>.*<ins>Ich kann den Relaunch nicht übernehmen\.<\/ins>/s);
   });
 
