@@ -34,8 +34,11 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';
 
+  let statusDoc: vscode.TextDocument | undefined;
   const updateStatus = () => {
-    const doc = vscode.window.activeTextEditor?.document;
+    // Focus in the review panel leaves no active editor: keep showing the draft last edited.
+    const doc = vscode.window.activeTextEditor?.document ?? (statusDoc && !statusDoc.isClosed ? statusDoc : undefined);
+    statusDoc = doc;
     const state = doc && linter.state(doc);
     if (!state) { status.hide(); return; }
     const { text, tooltip } = statusText(state.analysis, state.shown.length);

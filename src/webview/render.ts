@@ -48,15 +48,21 @@ function gauge(score: number, label: string): string {
 </svg>`;
 }
 
-/** Before → after of one fix, on the sentence around the finding. */
+/** Before → after of one fix, on the sentence(s) around the finding (at most one line). */
 export function beforeAfter(text: string, finding: Finding, fixIndex = 0): { before: string; after: string } | undefined {
   const fix = finding.fixes[fixIndex];
   if (!fix) return undefined;
   const from = Math.min(finding.start, ...fix.edits.map(e => e.start));
   const to = Math.max(finding.end, ...fix.edits.map(e => e.end));
-  const left = Math.max(0, text.lastIndexOf('\n', from - 1) + 1, from - 60);
-  const rightBreak = text.indexOf('\n', to);
-  const right = Math.min(rightBreak === -1 ? text.length : rightBreak, to + 60);
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineBreak = text.indexOf('\n', to);
+  const lineEnd = lineBreak === -1 ? text.length : lineBreak;
+  // The sentence starts after the last sentence end before the change, and ends at the next one.
+  const head = text.slice(lineStart, from);
+  const sentenceEnds = [...head.matchAll(/[.!?…]["'”“»«)]*\s+/g)];
+  const left = sentenceEnds.length ? lineStart + (sentenceEnds[sentenceEnds.length - 1].index ?? 0) + sentenceEnds[sentenceEnds.length - 1][0].length : lineStart;
+  const tail = /[.!?…]["'”“»«)]*(?=\s|$)/.exec(text.slice(to, lineEnd));
+  const right = tail ? to + tail.index + tail[0].length : lineEnd;
   const before = text.slice(left, right);
   let after = before;
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
