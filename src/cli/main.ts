@@ -6,7 +6,7 @@
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { analyze, type Analysis, applyFixes, type Lang, LineIndex, preferredFixes, t, type MessageKey } from '../core';
+import { analyze, type Analysis, fixAllText, type Lang, LineIndex, t, type MessageKey } from '../core';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -116,13 +116,13 @@ function checkOne(path: string, opts: Options, errors: string[]): FileReport | u
   let text = read.text;
   let result: Analysis = analyze(text, { language: opts.lang, format });
   if (opts.fix && path !== '-') {
-    const { text: fixed, applied } = applyFixes(text, preferredFixes(result.findings));
-    if (applied.length > 0) {
+    const { text: fixed, count } = fixAllText(text, t => analyze(t, { language: opts.lang, format }));
+    if (count > 0) {
       try {
         writeAtomically(path, fixed);
         text = fixed;
         result = analyze(text, { language: opts.lang, format });
-        if (opts.format === 'text') console.error(say('cli.fixed', path, applied.length));
+        if (opts.format === 'text') console.error(say('cli.fixed', path, count));
       } catch (e) {
         errors.push(say('cli.fixFailed', path, (e as NodeJS.ErrnoException).code ?? String(e)));
       }

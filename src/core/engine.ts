@@ -74,9 +74,11 @@ export function snippetToPlain(text: string): string {
 
 const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
 
+/** Nothing but punctuation or symbols stands between the clause's start and `offsetInSentence`. */
 function isClauseStart(sentenceText: string, offsetInSentence: number): boolean {
-  const before = sentenceText.slice(0, offsetInSentence).trimEnd();
-  return before === '' || /[,;:–—(„“"»«]$/.test(before);
+  const before = sentenceText.slice(0, offsetInSentence);
+  const clause = before.slice(Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch))) + 1);
+  return !/[\p{L}\p{N}]/u.test(clause);
 }
 
 function clauseOpener(sentenceText: string, offsetInSentence: number): string {
@@ -108,7 +110,7 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
     // Removal: take the space after with it; at a sentence start, the next word takes the capital.
     let to = end;
     while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
-    const atStart = sentence ? isClauseStart(sentence.text, start - sentence.start) && sentence.text.slice(0, start - sentence.start).trim() === '' : false;
+    const atStart = sentence ? !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start)) : false;
     const next = text.codePointAt(to);
     if (atStart && next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next))) {
       const ch = String.fromCodePoint(next);
@@ -118,7 +120,7 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
     return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
   }
   // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".
-  const opensSentence = sentence ? sentence.text.slice(0, start - sentence.start).trim() === '' : /^\p{Lu}\p{Ll}/u.test(actual);
+  const opensSentence = sentence ? !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start)) : /^\p{Lu}\p{Ll}/u.test(actual);
   const replacement = opensSentence && /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
@@ -209,12 +211,12 @@ function customFindings(text: string, blocks: readonly ProseBlock[], phrases: re
 /** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
 function dropOverlaps(findings: RawFinding[]): RawFinding[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
-  const kept: RawFinding[] = [];
-  for (const f of sorted) {
-    if (kept.some(k => k.principle === f.principle && k.start < f.end && f.start < k.end)) continue;
-    kept.push(f);
-  }
-  return kept;
+  const reach = new Map<Principle, number>();
+  return sorted.filter(f => {
+    if (f.start < (reach.get(f.principle) ?? -1)) return false;
+    reach.set(f.principle, f.end);
+    return true;
+  });
 }
 
 function normalise(text: string): string {
@@ -351,8 +353,13 @@ export interface Judgement {
 function judgeDocument(text: string, lay: Layout, quoted: readonly string[], phraseFound: readonly Finding[], register: Register,
   docLang: Lang, messageLang: (l: Lang) => Lang): Judgement {
   const { body } = lay;
-  const vagueSentences = new Set(phraseFound.filter(f => f.principle === 'expectations').map(f => f.start));
-  const inVague = (s: DocSentence) => [...vagueSentences].some(o => o >= s.start && o < s.end);
+  const vague = phraseFound.filter(f => f.principle === 'expectations').map(f => f.start).sort((a, b) => a - b);
+  const inVague = (s: DocSentence) => {
+    let lo = 0;
+    let hi = vague.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (vague[mid] < s.start) lo = mid + 1; else hi = mid; }
+    return lo < vague.length && vague[lo] < s.end;
+  };
   const ackSentence = body.find(s => s.signals.listen);
   const empathySentence = body.find(s => s.signals.empathy);
   const reasonSentence = body.find(s => s.signals.reason);
@@ -447,10 +454,21 @@ function shiftFinding(f: RawFinding, by: number): RawFinding {
   };
 }
 
-function judgeBlock(local: string, masked: string, lang: Lang, messageLang: Lang): BlockResult {
-  const c = compiledRules(lang);
-  const sentences = splitSentences(masked, lang).map(s => ({ ...s, lang, signals: signalsOf({ text: s.text, lang }, c) }));
-  return { sentences, findings: phraseFindings(local, masked, lang, c, sentences, messageLang) };
+/** A sentence with a clear language of its own keeps it, even inside a paragraph in the other one. */
+function sentenceLanguage(text: string, paragraph: Lang): Lang {
+  const g = guessLanguage(text);
+  return g.lang && g.hits >= 3 && g.confidence >= 0.75 ? g.lang : paragraph;
+}
+
+function judgeBlock(local: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
+  const sentences = splitSentences(masked, lang).map(s => {
+    const own = forced ? lang : sentenceLanguage(s.text, lang);
+    return { ...s, lang: own, signals: signalsOf({ text: s.text, lang: own }, compiledRules(own)) };
+  });
+  const langs = new Set(sentences.map(s => s.lang));
+  const findings = [...langs].flatMap(l => phraseFindings(local, masked, l, compiledRules(l), sentences, messageLang(l))
+    .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
+  return { sentences, findings };
 }
 
 /**
@@ -483,8 +501,8 @@ export class Analyzer {
       const lang = langOf(block);
       blockLangs.set(block, lang);
       const local = text.slice(block.start, block.end);
-      const key = `${lang}\u0000${messageLang(lang)}\u0000${local}\u0000${block.text}`;
-      const judged = this.cache.get(key) ?? nextCache.get(key) ?? judgeBlock(local, block.text, lang, messageLang(lang));
+      const key = `${lang}\u0000${forced ?? ''}\u0000${options.messageLanguage ?? ''}\u0000${local}\u0000${block.text}`;
+      const judged = this.cache.get(key) ?? nextCache.get(key) ?? judgeBlock(local, block.text, lang, Boolean(forced), messageLang);
       nextCache.set(key, judged);
       for (const s of judged.sentences) sentences.push({ ...s, start: s.start + block.start, end: s.end + block.start });
       for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
@@ -493,8 +511,9 @@ export class Analyzer {
     raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
 
     // Weak findings give way to any other finding of the same rule in their sentence.
-    const strong = raw.filter(f => !f.weak || !raw.some(o => o !== f && !o.weak && o.ruleId === f.ruleId &&
-      sentenceAt(sentences, o.start) === sentenceAt(sentences, f.start)));
+    const sentenceKey = (f: RawFinding) => `${f.ruleId}@${sentenceAt(sentences, f.start)?.start ?? -1}`;
+    const strongKeys = new Set(raw.filter(f => !f.weak).map(sentenceKey));
+    const strong = raw.filter(f => !f.weak || !strongKeys.has(sentenceKey(f)));
     const directives = parseDirectives(text);
     const ignored = options.ignoredPhrases ?? [];
     const phraseFound: Finding[] = dropOverlaps(strong)

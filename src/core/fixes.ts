@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from './types';
+import type { Analysis, Finding, Fix, TextEdit } from './types';
 
 /**
  * Applies edits to a text: bottom-up, so earlier offsets stay valid, and an edit that overlaps
@@ -38,4 +38,34 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
 /** The preferred fix of every finding that has one: what "fix all" and `--fix` apply. */
 export function preferredFixes(findings: readonly Finding[]): Fix[] {
   return findings.flatMap(f => f.fixes.filter(x => x.preferred));
+}
+
+/**
+ * Applies the safe rewrites until none is left (a rewrite skipped for an overlap, or one that a
+ * first rewrite uncovers, is taken in the next pass), so fixing a fixed text changes nothing.
+ */
+export function fixAllText(text: string, judge: (text: string) => Analysis, maxPasses = 5): { text: string; count: number } {
+  let current = text;
+  let count = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { text: next, applied } = applyFixes(current, preferredFixes(judge(current).findings));
+    if (applied.length === 0 || next === current) break;
+    count += applied.length;
+    current = next;
+  }
+  return { text: current, count };
+}
+
+/** The smallest single edit that turns `before` into `after` (one undo step in an editor). */
+export function diffEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) { endBefore--; endAfter--; }
+  // Keep surrogate pairs whole.
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(before[start] ?? '')) start--;
+  if (/[\uDC00-\uDFFF]/.test(before[endBefore] ?? '') && endBefore < before.length) { endBefore++; endAfter++; }
+  return { start, end: endBefore, newText: after.slice(start, endAfter) };
 }

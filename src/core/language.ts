@@ -7,7 +7,7 @@ const EN_WORDS = new Set(('the a an and or but to of for in on at with is are wa
 const DE_WORDS = new Set(('der die das und oder aber zu zum zur von für in im am mit ist sind war waren sein es ' +
   'dies diese dieser sie ihnen ihr ihre ich wir mein unser mir mich kann können wird würde sollte habe hat ' +
   'haben nicht was welche wie warum wann danke vielen bitte wenn so als bei aus über dass auch noch ein eine ' +
-  'einen einem einer du dir dich dein deine gern gerne leider').split(' '));
+  'einen einem einer du dir dich dein deine').split(' '));
 
 const WORD = /[\p{L}']+/gu;
 

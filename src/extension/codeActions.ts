@@ -82,7 +82,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
   private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
     const state = this.linter.current(doc);
     if (!state) return undefined;
-    const { edit, count } = fixAllEdit(doc, state);
+    const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
     if (count === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe rewrites ({0})', count), kind);
     action.edit = edit;

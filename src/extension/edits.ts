@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { applyFixes, type Fix, preferredFixes, type TextEdit } from '../core';
-import type { DraftState } from './linter';
+import { type Analysis, diffEdit, type Fix, fixAllText, type TextEdit } from '../core';
 
 const PLACEHOLDER = /\$\{\d+(?::[^}]*)?\}/g;
 
@@ -30,11 +29,15 @@ export function fixToEdit(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceE
   return edit;
 }
 
-/** Every safe rewrite of a state, bottom-up with overlaps skipped, as one edit (one undo step). */
-export function fixAllEdit(doc: vscode.TextDocument, state: DraftState): { edit: vscode.WorkspaceEdit; count: number } {
-  const shownFindings = state.shown.map(s => s.finding);
-  const { applied } = applyFixes(doc.getText(), preferredFixes(shownFindings));
+/**
+ * Every safe rewrite, pass after pass until none is left, as one edit (one undo step). `judge`
+ * gives the findings the writer sees (rules turned off are not fixed).
+ */
+export function fixAllEdit(doc: vscode.TextDocument, judge: (text: string) => Analysis): { edit: vscode.WorkspaceEdit; count: number } {
+  const before = doc.getText();
+  const { text, count } = fixAllText(before, judge);
   const edit = new vscode.WorkspaceEdit();
-  edit.set(doc.uri, applied.flatMap(f => f.edits).map(e => vscode.TextEdit.replace(rangeOf(doc, e), e.newText)));
-  return { edit, count: applied.length };
+  const change = diffEdit(before, text);
+  if (change) edit.set(doc.uri, [vscode.TextEdit.replace(rangeOf(doc, change), change.newText)]);
+  return { edit, count: change ? count : 0 };
 }

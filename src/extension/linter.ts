@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Analysis, Analyzer, type Finding, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Finding, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import { isReplyDraft } from './selection';
 
@@ -21,6 +21,16 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+function analyzeOptions(doc: vscode.TextDocument, config: CoachConfig): AnalyzeInput {
+  return {
+    language: config.language,
+    format: doc.languageId === 'plaintext' ? 'plaintext' : 'markdown',
+    ignoredPhrases: config.ignoredPhrases,
+    customPhrases: config.customPhrases,
+    messageLanguage: messageLanguage(config),
+  };
+}
 
 export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
@@ -89,13 +99,7 @@ export class Linter implements vscode.Disposable {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = new Analyzer()));
       const version = doc.version;
-      const analysis = analyzer.analyze(text, {
-        language: config.language,
-        format: doc.languageId === 'plaintext' ? 'plaintext' : 'markdown',
-        ignoredPhrases: config.ignoredPhrases,
-        customPhrases: config.customPhrases,
-        messageLanguage: messageLanguage(config),
-      });
+      const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
       if (doc.version !== version) return undefined; // edited meanwhile: the next run publishes
       const state = this.publish(doc, version, analysis, config);
       return state;
@@ -103,6 +107,16 @@ export class Linter implements vscode.Disposable {
       this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return undefined;
     }
+  }
+
+  /** Judges any text as this document's findings would be shown (rules turned off left out). */
+  judgeAsShown(doc: vscode.TextDocument): (text: string) => Analysis {
+    const config = readConfig(doc.uri);
+    const analyzer = new Analyzer();
+    return text => {
+      const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
+      return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
+    };
   }
 
   /** The state for the document's current version, judged now if needed. */

@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
       }
       const state = linter.current(doc);
       if (!state) return false;
-      const { edit, count } = fixAllEdit(doc, state);
+      const { edit, count } = fixAllEdit(doc, linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);
     }),
     vscode.commands.registerCommand('declineCoach.ignorePhrase', async (phrase: string, uri?: vscode.Uri) => {

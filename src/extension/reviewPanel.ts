@@ -166,7 +166,7 @@ export class ReviewPanel {
       return false;
     }
     if (message.type === 'applyAll') {
-      const { edit, count } = fixAllEdit(doc, state);
+      const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);
     }
     const fix = state.shown[message.finding]?.finding.fixes[message.fix];

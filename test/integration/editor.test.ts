@@ -153,6 +153,20 @@ describe('Decline Coach in the editor', () => {
     }
   });
 
+  it('does not judge a document over declineCoach.maxDocumentSize, and keeps the editor usable', async () => {
+    const config = vscode.workspace.getConfiguration('declineCoach');
+    await config.update('maxDocumentSize', 1000, vscode.ConfigurationTarget.Global);
+    try {
+      const big = await untitled(`Hi Max,\n\n${'Unfortunately, the studio is closed. '.repeat(60)}\n`);
+      const small = await untitled('Hi Max,\n\nUnfortunately, the studio is closed.\n');
+      await diagnosticsWhen(small.uri, d => d.length > 0);
+      assert.equal(ours(big.uri).length, 0);
+      assert.equal((await api()).analysisFor(big), undefined);
+    } finally {
+      await config.update('maxDocumentSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('explains a finding on hover', async () => {
     const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
     const [diag] = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));

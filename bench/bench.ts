@@ -1,0 +1,181 @@
+/**
+ * `npm run bench [-- <labeled.jsonl>] [--fuzz N]`: times the engine in-process against other prose
+ * linters on the same texts (median of several runs after a warm-up) and prints a table. A
+ * benchmark, not a test: it prints figures and never fails on them.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, Analyzer } from '../src/core';
+import { fuzzDraft, checkInvariants } from '../test/fuzz';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const fuzzRuns = args.includes('--fuzz') ? Number(args[args.indexOf('--fuzz') + 1] || 20000) : 0;
+const corpusPath = args.find(a => a.endsWith('.jsonl')) ?? join(root, '..', 'shared', 'corpus', 'dev.jsonl');
+
+interface Draft { lang: 'de' | 'en'; text: string }
+
+function drafts(): Draft[] {
+  if (existsSync(corpusPath)) {
+    return readFileSync(corpusPath, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l) as Draft);
+  }
+  console.log(`(no corpus at ${corpusPath}: using the example drafts)`);
+  return ['examples/decline-logo.reply.md', 'examples/absage-relaunch.reply.md']
+    .map(p => ({ lang: p.includes('absage') ? 'de' as const : 'en' as const, text: readFileSync(join(root, p), 'utf8') }));
+}
+
+/** Markdown of about `bytes` characters: the drafts in turn, each under a heading. */
+function document(source: Draft[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = `## Reply ${i + 1}\n\n${source[i % source.length].text}\n\n`;
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join('').slice(0, bytes);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median milliseconds of `fn` after a warm-up; more runs for fast functions. */
+function time(fn: () => unknown, budgetMs = 3000): number {
+  fn();
+  const first = performance.now();
+  fn();
+  const once = performance.now() - first;
+  const runs = Math.max(3, Math.min(200, Math.floor(budgetMs / Math.max(once, 0.01))));
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const mbps = (bytes: number, t: number) => (bytes / 1e6 / (t / 1000)).toFixed(2);
+
+async function main(): Promise<void> {
+  const all = drafts();
+  const english = all.filter(d => d.lang === 'en');
+  const writeGood = require('write-good') as (text: string) => unknown[];
+  const { markdown: alex } = await import('alex') as { markdown: (text: string) => { messages: unknown[] } };
+
+  const tools: Array<{ name: string; run: (text: string) => unknown; english: boolean }> = [
+    { name: 'decline-coach', run: t => analyze(t), english: false },
+    { name: 'write-good', run: t => writeGood(t), english: true },
+    { name: 'alex (markdown)', run: t => alex(t), english: true },
+  ];
+  const inputs = [
+    { name: 'EN 100 KB', text: document(english, 100_000) },
+    { name: 'EN 1 MB', text: document(english, 1_000_000) },
+    { name: 'DE+EN 100 KB', text: document(all, 100_000) },
+    { name: 'DE+EN 1 MB', text: document(all, 1_000_000) },
+  ];
+
+  console.log(`Decline Coach benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(`corpus: ${all.length} drafts (${english.length} English)\n`);
+
+  // One draft at a time, as the editor sees them.
+  const perDraft = tools.map(tool => {
+    const set = tool.english ? english : all;
+    const each = set.map(d => time(() => tool.run(d.text), 100));
+    return { tool: tool.name, median: median(each), chars: median(set.map(d => d.text.length)) };
+  });
+  console.log('| tool | single drafts | median draft | median ms |');
+  console.log('|---|---|---|---|');
+  for (const p of perDraft) console.log(`| ${p.tool} | ${p.tool === 'decline-coach' ? 'de+en' : 'en'} | ${p.chars} chars | ${ms(p.median)} |`);
+
+  const results = new Map<string, number>();
+  console.log('\n| tool | input | ms (median) | MB/s | ours ÷ peer (throughput) |');
+  console.log('|---|---|---|---|---|');
+  for (const input of inputs) {
+    for (const tool of tools) {
+      if (tool.english && !input.name.startsWith('EN')) continue;
+      const t = time(() => tool.run(input.text), input.text.length > 500_000 ? 20000 : 6000);
+      results.set(`${tool.name}|${input.name}`, t);
+      const ours = results.get(`decline-coach|${input.name}`) as number;
+      const ratio = tool.name === 'decline-coach' ? '—' : `${(t / ours).toFixed(1)}×`;
+      console.log(`| ${tool.name} | ${input.name} | ${ms(t)} | ${mbps(input.text.length, t)} | ${ratio} |`);
+    }
+  }
+  console.log('\n| tool | growth 1 MB ÷ 100 KB (linear ≈ 10) |');
+  console.log('|---|---|');
+  for (const tool of tools) {
+    const a = results.get(`${tool.name}|EN 100 KB`) as number;
+    const b = results.get(`${tool.name}|EN 1 MB`) as number;
+    console.log(`| ${tool.name} | ${(b / a).toFixed(1)} |`);
+  }
+
+  // The editor's case: a 200 KB draft, one character changed, judged again with the paragraph cache.
+  const base = document(all, 200_000);
+  const middle = base.indexOf('\n\n', 100_000) - 3;
+  const variants = [base, `${base.slice(0, middle)}x${base.slice(middle + 1)}`];
+  const analyzer = new Analyzer();
+  let flip = 0;
+  analyzer.analyze(base);
+  const incremental = time(() => analyzer.analyze(variants[++flip % 2]), 4000);
+  const full = time(() => analyze(variants[++flip % 2]), 4000);
+  const twoKb = all.map(d => d.text).join('\n\n').slice(0, 2000);
+  const small = time(() => analyze(twoKb), 2000);
+  console.log('\n| case | ms (median) |');
+  console.log('|---|---|');
+  console.log(`| 2 KB draft | ${ms(small)} |`);
+  console.log(`| 200 KB, one character changed, paragraph cache | ${ms(incremental)} |`);
+  console.log(`| 200 KB, judged from scratch | ${ms(full)} |`);
+
+  const bundle = join(root, 'dist', 'extension.js');
+  console.log(`\ndist/extension.js: ${(statSync(bundle).size / 1024).toFixed(0)} KB (production build)`);
+  console.log(`extension activation: ${ms(activationMs(bundle))} ms (module load + activate, VS Code API stubbed)`);
+
+  if (fuzzRuns > 0) {
+    const t = performance.now();
+    let failures = 0;
+    for (let i = 0; i < fuzzRuns; i++) {
+      const problem = checkInvariants(fuzzDraft(i));
+      if (problem) { failures++; if (failures <= 5) console.log(`fuzz #${i}: ${problem}`); }
+    }
+    console.log(`\nfuzz: ${fuzzRuns} generated drafts in ${((performance.now() - t) / 1000).toFixed(1)} s, ${failures} broke an invariant`);
+  }
+}
+
+/** Loads the built extension with a stand-in `vscode` module and times load + activate. */
+function activationMs(bundle: string): number {
+  const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  const noop = () => ({ dispose() { /* nothing */ } });
+  const anything: object = new Proxy(function stub() { /* callable */ }, {
+    get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : anything),
+    apply: () => anything,
+    construct: () => anything,
+  });
+  const vscode = new Proxy({}, {
+    get: (_t, key) => {
+      if (key === 'workspace') return new Proxy({}, { get: (_w, k) => (k === 'textDocuments' ? [] : k === 'workspaceFolders' ? [] : k === 'isTrusted' ? true : noop) });
+      if (key === 'window') return new Proxy({}, { get: (_w, k) => (k === 'activeTextEditor' ? undefined : k === 'visibleTextEditors' ? [] : anything) });
+      return anything;
+    },
+  });
+  Module._load = function load(request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscode : original.call(this, request, ...rest);
+  };
+  try {
+    const t = performance.now();
+    const ext = require(bundle) as { activate: (ctx: unknown) => unknown };
+    ext.activate({ subscriptions: [], extensionUri: anything });
+    return performance.now() - t;
+  } finally {
+    Module._load = original;
+  }
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

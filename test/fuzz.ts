@@ -1,0 +1,73 @@
+// A seeded generator of hostile drafts and the invariants the engine must keep on every one of
+// them. Used by the unit tests (a few thousand drafts) and by `npm run bench -- --fuzz N`.
+import { analyze, applyFixes, fixAllText, isValidFinding } from '../src/core';
+
+function rng(seed: number): () => number {
+  let a = (seed + 0x9e3779b9) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SENTENCES = [
+  'Unfortunately, I can’t take on the redesign this month.', 'Leider kann ich das nicht übernehmen.', 'Kein Problem, ich melde mich zeitnah.',
+  'I’ll get back to you ASAP, maybe next week.', 'Thanks for asking about the shop launch.', 'Ich verstehe Ihren Standpunkt.',
+  'What I can offer instead is a smaller scope by Friday.', 'Welche Seiten sind Ihnen am wichtigsten?', 'No, sorry.', 'Nein!',
+  'Vielleicht klappt es irgendwann.', 'I never do that, as I already said.', 'Wir geben unser Bestes, versprochen.',
+];
+const NOISE = [
+  '👩‍💻', '🎉', '\u{1F600}', 'e\u0301', 'a\u0308\u0323', '\r\n', '\r', '\n', '\n\n', '\u0000', '\u0007', '\u200B', '\u202E',
+  'مرحبا بك', 'שלום', '```', '```js\n', '~~~', '<div>', '<!--', '-->', '</script>', '<img src=x onerror=alert(1)>', '> ', '>> ',
+  '- ', '1. ', '    ', '# ', '**', '_', '`', '[link](', '](http://x)', '\\', '${1:x}', '$', '}', '|', '---\n', 'On Mon, Ann wrote:\n', '-- \n',
+  '<!-- decline-coach-disable -->', '<!-- decline-coach-disable-next-line negative-phrasing -->', '\uD83D', '\uDE00',
+];
+
+/** One hostile draft, fully determined by `seed`. */
+export function fuzzDraft(seed: number): string {
+  const r = rng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)];
+  let text = '';
+  const pieces = 1 + Math.floor(r() * 30);
+  for (let i = 0; i < pieces; i++) {
+    const roll = r();
+    if (roll < 0.45) text += `${pick(SENTENCES)} `;
+    else if (roll < 0.9) text += pick(NOISE);
+    else if (roll < 0.95) text += pick(['> ', '- ', '  ']).repeat(1 + Math.floor(r() * 300)) + pick(SENTENCES);
+    else text += String.fromCharCode(Math.floor(r() * 0xffff));
+  }
+  // Mutations: cut, duplicate or swap slices anywhere, even inside a surrogate pair.
+  const mutations = Math.floor(r() * 4);
+  for (let i = 0; i < mutations && text.length > 2; i++) {
+    const a = Math.floor(r() * text.length);
+    const b = a + Math.floor(r() * Math.min(40, text.length - a));
+    const roll = r();
+    if (roll < 0.33) text = text.slice(0, a) + text.slice(b);
+    else if (roll < 0.66) text = text.slice(0, b) + text.slice(a, b) + text.slice(b);
+    else text = text.slice(b) + text.slice(0, a);
+  }
+  return text;
+}
+
+/** Undefined when the engine behaves on `text`, else what went wrong. */
+export function checkInvariants(text: string): string | undefined {
+  try {
+    const result = analyze(text);
+    for (const f of result.findings) {
+      if (!isValidFinding(text, f)) return `invalid range or edit in ${f.ruleId} ${JSON.stringify([f.start, f.end])}`;
+      for (const fix of f.fixes) {
+        const applied = applyFixes(text, [fix]);
+        if (applied.applied.length !== 1) return `fix “${fix.title}” of ${f.ruleId} does not apply`;
+      }
+    }
+    const once = fixAllText(text, t => analyze(t));
+    const twice = fixAllText(once.text, t => analyze(t));
+    if (twice.text !== once.text) return `fixing twice differs from fixing once: ${JSON.stringify(once.text.slice(0, 200))}`;
+    return undefined;
+  } catch (e) {
+    return `threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  }
+}
