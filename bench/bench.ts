@@ -119,7 +119,8 @@ async function main(): Promise<void> {
   // The editor's case: a 200 KB draft, one character changed, judged again with the paragraph cache.
   const base = document(all, 200_000);
   const middle = base.indexOf('\n\n', 100_000) - 3;
-  const variants = [base, `${base.slice(0, middle)}x${base.slice(middle + 1)}`];
+  // Joined, not concatenated: an editor's getText() gives a flat string, and so does join().
+  const variants = [base, [base.slice(0, middle), 'x', base.slice(middle + 1)].join('')];
   const analyzer = new Analyzer();
   let flip = 0;
   analyzer.analyze(base);

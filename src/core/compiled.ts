@@ -1,41 +1,47 @@
-import { compilePattern } from './pattern';
+import { anchorWords, compilePattern } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
 import type { Lang } from './types';
 
+/** A compiled pattern and the words a text needs for it to have a chance. */
+export interface Matcher {
+  re: RegExp;
+  anchors?: readonly string[];
+}
+
 export interface CompiledEntry {
   entry: PhraseEntry;
   entryId: string;
-  patterns: RegExp[];
-  exceptions: RegExp[];
-  unlessSentenceHas: RegExp[];
+  patterns: Matcher[];
+  exceptions: Matcher[];
+  unlessSentenceHas: Matcher[];
   clauseOpeners: Set<string>;
 }
 
 export interface CompiledLanguage {
   rules: LanguageRules;
   entries: CompiledEntry[];
-  ackOpeners: RegExp[];
-  ackRestatements: RegExp[];
+  ackOpeners: Matcher[];
+  ackRestatements: Matcher[];
   genericWords: Set<string>;
   contrast: RegExp;
-  empathy: RegExp[];
-  empathyExceptions: RegExp[];
-  reason: RegExp[];
-  alternative: RegExp[];
-  alternativeExceptions: RegExp[];
+  empathy: Matcher[];
+  empathyExceptions: Matcher[];
+  reason: Matcher[];
+  alternative: Matcher[];
+  alternativeExceptions: Matcher[];
   questionWords: Set<string>;
-  infoRequests: RegExp[];
-  closingQuestions: RegExp[];
-  salutation: RegExp[];
-  closing: RegExp[];
+  infoRequests: Matcher[];
+  closingQuestions: Matcher[];
+  salutation: Matcher[];
+  closing: Matcher[];
 }
 
 export const RULES: Record<Lang, LanguageRules> = { en, de };
 
-function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules): RegExp[] {
-  return (patterns ?? []).map(p => compilePattern(p, rules.classes));
+function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules): Matcher[] {
+  return (patterns ?? []).map(p => ({ re: compilePattern(p, rules.classes), anchors: anchorWords(p, rules.classes) }));
 }
 
 /** Compiles one language's rule data; throws on a malformed pattern (the unit tests run this). */
@@ -79,7 +85,7 @@ export function compiledRules(lang: Lang): CompiledLanguage {
   return c;
 }
 
-/** Every match of a global RegExp in `text` as [start, end, match]. */
+/** Every match of a global RegExp in `text`. */
 export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -89,13 +95,21 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
   }
 }
 
-export function anyMatch(res: readonly RegExp[], text: string): boolean {
-  return res.some(re => { re.lastIndex = 0; return re.test(text); });
+/** Whether the matcher can match a text with these words (see `anchorWords`). */
+export function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
+  return !m.anchors || m.anchors.some(a => words.has(a));
+}
+
+export function anyMatch(matchers: readonly Matcher[], text: string, words: ReadonlySet<string>): boolean {
+  return matchers.some(m => { if (!mayMatch(m, words)) return false; m.re.lastIndex = 0; return m.re.test(text); });
 }
 
 /** Ranges of all matches of the given patterns, for "is this covered by an exception". */
-export function matchRanges(res: readonly RegExp[], text: string): Array<[number, number]> {
+export function matchRanges(matchers: readonly Matcher[], text: string, words: ReadonlySet<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const re of res) for (const m of matchesOf(re, text)) out.push([m.index, m.index + m[0].length]);
+  for (const m of matchers) {
+    if (!mayMatch(m, words)) continue;
+    for (const x of matchesOf(m.re, text)) out.push([x.index, x.index + x[0].length]);
+  }
   return out;
 }

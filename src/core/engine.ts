@@ -1,9 +1,9 @@
-import { anyMatch, type CompiledEntry, type CompiledLanguage, compiledRules, matchesOf, matchRanges } from './compiled';
+import { anyMatch, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges, mayMatch } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
-import { detectRegister, guessLanguage, stopWords } from './language';
+import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
-import { compileLiteral, expandTemplate } from './pattern';
-import { type DocFormat, extractProse, type ProseBlock } from './prose';
+import { compileLiteral, expandTemplate, wordsOf } from './pattern';
+import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import type { FixTemplate, InsertTemplates, LanguageRules } from './rules/schema';
 import { splitSentences } from './sentences';
 import {
@@ -146,16 +146,18 @@ function phraseFindings(local: string, masked: string, lang: Lang, c: CompiledLa
   messageLang: Lang): RawFinding[] {
   const out: RawFinding[] = [];
   const text = local;
+  const words = wordsOf(masked);
   for (const ce of c.entries) {
     let exceptions: Array<[number, number]> | undefined;
-    for (const re of ce.patterns) {
-      for (const m of matchesOf(re, masked)) {
+    for (const matcher of ce.patterns) {
+      if (!mayMatch(matcher, words)) continue;
+      for (const m of matchesOf(matcher.re, masked)) {
         const start = m.index;
         const end = start + m[0].length;
-        exceptions ??= matchRanges(ce.exceptions, masked);
+        exceptions ??= matchRanges(ce.exceptions, masked, words);
         if (exceptions.some(([s, e]) => s < end && start < e)) continue;
         const sentence = sentenceAt(sentences, start);
-        if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text)) continue;
+        if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text, wordsOf(sentence.text))) continue;
         if (sentence && ce.clauseOpeners.size > 0 && ce.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
         out.push(makePhraseFinding(ce, m, text, start, end, lang, sentence, messageLang));
       }
@@ -242,10 +244,18 @@ function contentWords(text: string, generic: Set<string>, lang: Lang): string[] 
     .filter(w => (w.length >= 3 || /\d/.test(w)) && !generic.has(w) && !stop.has(w));
 }
 
-function acknowledges(s: { text: string; lang: Lang }, c: CompiledLanguage): boolean {
-  if (anyMatch(c.ackRestatements, s.text)) return true;
-  for (const re of c.ackOpeners) {
-    for (const m of matchesOf(re, s.text)) {
+/** A sentence's text with its words, for the anchor prefilter. */
+interface Said {
+  text: string;
+  lang: Lang;
+  words: ReadonlySet<string>;
+}
+
+function acknowledges(s: Said, c: CompiledLanguage): boolean {
+  if (anyMatch(c.ackRestatements, s.text, s.words)) return true;
+  for (const matcher of c.ackOpeners) {
+    if (!mayMatch(matcher, s.words)) continue;
+    for (const m of matchesOf(matcher.re, s.text)) {
       let rest = s.text.slice(m.index + m[0].length);
       c.contrast.lastIndex = 0;
       const contrast = c.contrast.exec(rest);
@@ -268,21 +278,24 @@ function echoesQuote(quoted: readonly string[], body: readonly DocSentence[], la
   return shared >= 2;
 }
 
-function isClarifyingQuestion(s: { text: string }, c: CompiledLanguage): boolean {
+function isClarifyingQuestion(s: Said, c: CompiledLanguage): boolean {
   if (!/\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u.test(s.text)) return false;
-  if (anyMatch(c.closingQuestions, s.text)) return false;
-  if (anyMatch(c.infoRequests, s.text)) return true;
+  if (anyMatch(c.closingQuestions, s.text, s.words)) return false;
+  if (anyMatch(c.infoRequests, s.text, s.words)) return true;
   return s.text.split(/[,;:–—]/).some(clause => c.questionWords.has((/^[\p{L}]+/u.exec(clause.trim())?.[0] ?? '').toLowerCase()));
 }
 
-function hasSignal(s: { text: string }, patterns: readonly RegExp[], exceptions: readonly RegExp[] = []): boolean {
-  if (!anyMatch(patterns, s.text)) return false;
+function hasSignal(s: Said, patterns: readonly Matcher[], exceptions: readonly Matcher[] = []): boolean {
+  if (!anyMatch(patterns, s.text, s.words)) return false;
   if (exceptions.length === 0) return true;
-  const blocked = matchRanges(exceptions, s.text);
-  return patterns.some(re => [...matchesOf(re, s.text)].some(m => !blocked.some(([a, b]) => a < m.index + m[0].length && m.index < b)));
+  const blocked = matchRanges(exceptions, s.text, s.words);
+  return patterns.some(p => mayMatch(p, s.words) &&
+    [...matchesOf(p.re, s.text)].some(m => !blocked.some(([a, b]) => a < m.index + m[0].length && m.index < b)));
 }
 
-function signalsOf(s: { text: string; lang: Lang }, c: CompiledLanguage): SentenceSignals {
+function signalsOf(text: string, lang: Lang): SentenceSignals {
+  const c = compiledRules(lang);
+  const s: Said = { text, lang, words: wordsOf(text) };
   return {
     listen: acknowledges(s, c),
     empathy: hasSignal(s, c.empathy, c.empathyExceptions),
@@ -300,12 +313,12 @@ interface Layout {
   salutation?: { start: number; end: number };
 }
 
-function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[]): Layout {
+function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[], closingBlock: number): Layout {
   let body = [...sentences];
   let salutation: Layout['salutation'];
   let bodyStart = body[0]?.start ?? 0;
   const first = body[0];
-  if (first && anyMatch(compiledRules(first.lang).salutation, first.text)) {
+  if (first && anyMatch(compiledRules(first.lang).salutation, first.text, wordsOf(first.text))) {
     // "Hi Tom," on its own, or "Hi Tom, thanks for …": the greeting ends at the first comma or line end.
     const lineEnd = first.text.search(/[\n\r]/);
     const comma = first.text.search(/[,!]/);
@@ -316,13 +329,11 @@ function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[]
       const rest = first.text.slice(cut ?? first.text.length);
       const lead = rest.length - rest.trimStart().length;
       if (cut === undefined || rest.trim() === '') body = body.slice(1);
-      else body[0] = { ...first, start: salutation.end + lead, text: rest.trim(), signals: signalsOf({ text: rest.trim(), lang: first.lang }, compiledRules(first.lang)) };
+      else body[0] = { ...first, start: salutation.end + lead, text: rest.trim(), signals: signalsOf(rest.trim(), first.lang) };
       bodyStart = body[0]?.start ?? salutation.end;
     }
   }
   // Closing lines ("Best regards, Ann") and everything after them.
-  const closingBlock = blocks.findIndex((b, i) => i > 0 && b.text.trim().split(/\s+/).length <= 8 &&
-    anyMatch(compiledRules(guessLanguage(b.text).lang ?? first?.lang ?? 'en').closing, b.text.trim()));
   if (closingBlock > 0) body = body.filter(s => s.start < blocks[closingBlock].start);
   return { body, bodyStart, salutation };
 }
@@ -445,6 +456,14 @@ export interface AnalyzeInput extends AnalyzeOptions {
 interface BlockResult {
   sentences: DocSentence[];
   findings: RawFinding[];
+  /** A short block such as "Best regards, Ann". */
+  closing: boolean;
+}
+
+/** What a block tells about the whole document's language and form of address. */
+interface BlockCounts {
+  language: LanguageCounts;
+  register: RegisterCounts;
 }
 
 function shiftFinding(f: RawFinding, by: number): RawFinding {
@@ -456,19 +475,21 @@ function shiftFinding(f: RawFinding, by: number): RawFinding {
 
 /** A sentence with a clear language of its own keeps it, even inside a paragraph in the other one. */
 function sentenceLanguage(text: string, paragraph: Lang): Lang {
-  const g = guessLanguage(text);
+  const g = guessFromCounts(countLanguage(text));
   return g.lang && g.hits >= 3 && g.confidence >= 0.75 ? g.lang : paragraph;
 }
 
 function judgeBlock(local: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
   const sentences = splitSentences(masked, lang).map(s => {
     const own = forced ? lang : sentenceLanguage(s.text, lang);
-    return { ...s, lang: own, signals: signalsOf({ text: s.text, lang: own }, compiledRules(own)) };
+    return { ...s, lang: own, signals: signalsOf(s.text, own) };
   });
   const langs = new Set(sentences.map(s => s.lang));
   const findings = [...langs].flatMap(l => phraseFindings(local, masked, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
-  return { sentences, findings };
+  const trimmed = masked.trim();
+  const closing = trimmed.split(/\s+/).length <= 8 && anyMatch(compiledRules(lang).closing, trimmed, wordsOf(trimmed));
+  return { sentences, findings, closing };
 }
 
 /**
@@ -476,38 +497,58 @@ function judgeBlock(local: string, masked: string, lang: Lang, forced: boolean, 
  * that changed is judged again. Results are the same as a fresh `analyze`.
  */
 export class Analyzer {
-  private cache = new Map<string, BlockResult>();
+  private readonly prose = { chunks: new Map() as ProseCache };
+  /** Per block (by its `key`): its counts, and its judgement per language and options. */
+  private readonly blocks = new WeakMap<object, { counts: BlockCounts; judged: Map<string, BlockResult> }>();
+
+  private remember(block: ProseBlock): { counts: BlockCounts; judged: Map<string, BlockResult> } {
+    const key = block.key ?? block;
+    let entry = this.blocks.get(key);
+    if (!entry) {
+      entry = { counts: { language: countLanguage(block.text), register: countRegister(block.text) }, judged: new Map() };
+      this.blocks.set(key, entry);
+    }
+    return entry;
+  }
 
   analyze(text: string, options: AnalyzeInput = {}): Analysis {
-    const prose = extractProse(text, options.format ?? 'markdown');
-    const proseText = prose.blocks.map(b => b.text).join('\n');
+    const prose = extractProse(text, options.format ?? 'markdown', this.prose);
+    const memory = prose.blocks.map(b => this.remember(b));
+    const blockCounts = memory.map(m => m.counts);
+    const total = blockCounts.reduce((t, c) => ({
+      language: { en: t.language.en + c.language.en, de: t.language.de + c.language.de, words: t.language.words + c.language.words },
+      register: { sie: t.register.sie + c.register.sie, du: t.register.du + c.register.du },
+    }), { language: { en: 0, de: 0, words: 0 }, register: { sie: 0, du: 0 } });
     const forced = options.language && options.language !== 'auto' ? options.language
       : prose.frontMatter.lang === 'de' || prose.frontMatter.lang === 'en' ? prose.frontMatter.lang : undefined;
-    const docGuess = guessLanguage(proseText);
+    const docGuess = guessFromCounts(total.language);
     const docLang: Lang = forced ?? docGuess.lang ?? 'en';
-    const langOf = (block: ProseBlock): Lang => {
+    const langOf = (i: number): Lang => {
       if (forced) return forced;
-      const g = guessLanguage(block.text);
+      const g = guessFromCounts(blockCounts[i].language);
       return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
     };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
-    const register = detectRegister(proseText, docLang);
+    const register = registerFromCounts(total.register, docLang);
 
     const sentences: DocSentence[] = [];
     const raw: RawFinding[] = [];
     const blockLangs = new Map<ProseBlock, Lang>();
-    const nextCache = new Map<string, BlockResult>();
-    for (const block of prose.blocks) {
-      const lang = langOf(block);
+    let closingBlock = -1;
+    const variant = `${forced ?? ''}|${options.messageLanguage ?? ''}`;
+    prose.blocks.forEach((block, i) => {
+      const lang = langOf(i);
       blockLangs.set(block, lang);
-      const local = text.slice(block.start, block.end);
-      const key = `${lang}\u0000${forced ?? ''}\u0000${options.messageLanguage ?? ''}\u0000${local}\u0000${block.text}`;
-      const judged = this.cache.get(key) ?? nextCache.get(key) ?? judgeBlock(local, block.text, lang, Boolean(forced), messageLang);
-      nextCache.set(key, judged);
+      const seen = memory[i].judged;
+      let judged = seen.get(`${lang}|${variant}`);
+      if (!judged) {
+        judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
+        seen.set(`${lang}|${variant}`, judged);
+      }
+      if (judged.closing && i > 0 && closingBlock === -1) closingBlock = i;
       for (const s of judged.sentences) sentences.push({ ...s, start: s.start + block.start, end: s.end + block.start });
       for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
-    }
-    this.cache = nextCache;
+    });
     raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
 
     // Weak findings give way to any other finding of the same rule in their sentence.
@@ -520,7 +561,7 @@ export class Analyzer {
       .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
       .map(({ weak: _weak, ...f }) => f);
 
-    const lay = layout(sentences, prose.blocks);
+    const lay = layout(sentences, prose.blocks, closingBlock);
     const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
     const judged = judgeDocument(text, lay, prose.quoted, phraseFound, register, docLang, messageLang);
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));

@@ -7,7 +7,7 @@ const EN_WORDS = new Set(('the a an and or but to of for in on at with is are wa
 const DE_WORDS = new Set(('der die das und oder aber zu zum zur von für in im am mit ist sind war waren sein es ' +
   'dies diese dieser sie ihnen ihr ihre ich wir mein unser mir mich kann können wird würde sollte habe hat ' +
   'haben nicht was welche wie warum wann danke vielen bitte wenn so als bei aus über dass auch noch ein eine ' +
-  'einen einem einer du dir dich dein deine').split(' '));
+  'einen einem einer du dir dich dein deine kein keine keinen keinem keiner gibt sich wird werden').split(' '));
 
 const WORD = /[\p{L}']+/gu;
 
@@ -18,7 +18,14 @@ export interface LanguageGuess {
   hits: number;
 }
 
-export function guessLanguage(text: string): LanguageGuess {
+/** Function-word counts of a text; they add up, so a document's counts are the sum of its paragraphs'. */
+export interface LanguageCounts {
+  en: number;
+  de: number;
+  words: number;
+}
+
+export function countLanguage(text: string): LanguageCounts {
   let en = 0;
   let de = 0;
   let words = 0;
@@ -29,22 +36,41 @@ export function guessLanguage(text: string): LanguageGuess {
     if (DE_WORDS.has(w)) de++;
   }
   if (/[äöüß]/i.test(text)) de += 2;
+  return { en, de, words };
+}
+
+export function guessFromCounts({ en, de, words }: LanguageCounts): LanguageGuess {
   const hits = en + de;
   // Function words make up a third of German or English prose; far fewer means another language.
   if (hits < 2 || en === de || hits < words * 0.12) return { lang: undefined, confidence: 0, hits };
   return { lang: en > de ? 'en' : 'de', confidence: Math.max(en, de) / hits, hits };
 }
 
+export function guessLanguage(text: string): LanguageGuess {
+  return guessFromCounts(countLanguage(text));
+}
+
 const SIE_FORMS = /(?<![.!?:]\s*|^)\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/gu;
 const DU_FORMS = /\b(?:du|dir|dich|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure|euren|Du|Dir|Dich|Dein|Deine|Deinen|Deinem|Deiner)\b/gu;
 const FORMAL_SALUTATION = /^\s*(?:Sehr geehrte|Guten Tag,?\s+(?:Frau|Herr)|Hallo\s+(?:Frau|Herr)|Liebe\s+Frau|Lieber\s+Herr)/u;
 
+export interface RegisterCounts {
+  sie: number;
+  du: number;
+}
+
+export function countRegister(text: string): RegisterCounts {
+  return { sie: (text.match(SIE_FORMS) ?? []).length + (FORMAL_SALUTATION.test(text) ? 2 : 0), du: (text.match(DU_FORMS) ?? []).length };
+}
+
+export function registerFromCounts({ sie, du }: RegisterCounts, lang: Lang): Register {
+  if (lang === 'en') return 'neutral';
+  return du > sie ? 'du' : 'sie';
+}
+
 /** Sie or du: the form the draft already uses, so inserted German text matches it. */
 export function detectRegister(text: string, lang: Lang): Register {
-  if (lang === 'en') return 'neutral';
-  const sie = (text.match(SIE_FORMS) ?? []).length + (FORMAL_SALUTATION.test(text) ? 2 : 0);
-  const du = (text.match(DU_FORMS) ?? []).length;
-  return du > sie ? 'du' : 'sie';
+  return registerFromCounts(countRegister(text), lang);
 }
 
 /** Function words of a language: never a specific word of a request. */

@@ -12,13 +12,17 @@
  * Every token but `^` is a capture group, so fix templates can use `$1`, `$2`, … in token order.
  */
 
-const LETTER = '\\p{L}\\p{M}\\p{N}';
+// Latin letters, digits and combining marks: all that German and English words are made of.
+// Explicit ranges: a RegExp with hundreds of \p{…} classes takes V8 long to build.
+const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0101-\\u017F';
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017E';
+const LETTER = `${LOWER}${UPPER}0-9\\u00AA\\u00B5\\u00BA\\u0180-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF`;
 const BUILTIN_CLASSES: Record<string, string> = {
   WORD: `[${LETTER}][${LETTER}'’-]*`,
-  CAP: `\\p{Lu}[${LETTER}'’-]*`,
- // German infinitives and plural verb forms: lower case, ending in -en, -ern or -eln.
-  INF: '\\p{Ll}[\\p{L}]*(?:en|ern|eln)',
-  NUM: '[$€£]?\\p{N}[\\p{N}.,:]*(?:st|nd|rd|th|k)?',
+  CAP: `[${UPPER}][${LETTER}'’-]*`,
+  // German infinitives and plural verb forms: lower case, ending in -en, -ern or -eln.
+  INF: `[${LOWER}][${LOWER}]*(?:en|ern|eln)`,
+  NUM: '[$€£]?[0-9][0-9.,:]*(?:st|nd|rd|th|k)?',
 };
 
 /** Start of the text, after sentence-final punctuation, or at a line start. */
@@ -95,4 +99,42 @@ export function compileLiteral(phrase: string): RegExp {
 /** Expands `$1`…`$9` with the match's groups; `$$` is a dollar sign. */
 export function expandTemplate(template: string, match: RegExpExecArray): string {
   return template.replace(/\$(\$|\d)/g, (_, ref: string) => (ref === '$' ? '$' : match[Number(ref)] ?? ''));
+}
+
+/** A word as the prefilter compares it: lower case, one kind of apostrophe. */
+export function normaliseWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, '\'');
+}
+
+const WORDS_OF = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+/** Every word of a text, normalised: what the anchors of a pattern are looked up in. */
+export function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORDS_OF)) out.add(normaliseWord(m[0]));
+  return out;
+}
+
+/**
+ * Words of which a text must contain at least one for the pattern to match: the alternatives of
+ * its most selective required token. Undefined when no token can tell (built-in classes only).
+ * A cheap Set lookup then spares most RegExp runs.
+ */
+export function anchorWords(pattern: string, classes: WordClasses = {}): string[] | undefined {
+  let best: string[] | undefined;
+  for (const raw of pattern.trim().split(/\s+/).filter(Boolean)) {
+    if (raw === '^' || (raw.length > 1 && raw.endsWith('?')) || isPunctuation(raw)) continue;
+    const words: string[] = [];
+    const usable = raw.split('|').every(alt => {
+      const cls = /^\{([A-Z_]+)\}$/.exec(alt);
+      const list = cls ? (BUILTIN_CLASSES[cls[1]] ? undefined : classes[cls[1]]) : [alt];
+      return list !== undefined && list.every(entry => {
+        const first = normaliseWord(entry.trim().split(/\s+/)[0]);
+        words.push(first);
+        return /^[\p{L}\p{N}][\p{L}\p{N}']*$/u.test(first);
+      });
+    });
+    if (usable && words.length > 0 && (!best || words.length < best.length)) best = words;
+  }
+  return best;
 }

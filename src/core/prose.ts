@@ -10,6 +10,8 @@ export interface ProseBlock {
   start: number;
   end: number;
   text: string;
+  /** Identifies the same block across analyses of an edited document (unchanged chunks keep it). */
+  key?: object;
 }
 
 export interface ProseDoc {
@@ -35,7 +37,8 @@ const SIGNATURE = /^-- ?$/m;
 /** Cuts the document before a quoted earlier message or a signature block. */
 function findBodyEnd(text: string, from: number): number {
   let end = text.length;
-  for (const re of [QUOTED_REPLY_HEADER, SIGNATURE]) {
+  const mayQuote = /wrote:|schrieb|Original Message|Ursprüngliche Nachricht/.test(text);
+  for (const re of mayQuote ? [QUOTED_REPLY_HEADER, SIGNATURE] : [SIGNATURE]) {
     const m = re.exec(text.slice(from));
     if (m && from + m.index < end) end = from + m.index;
   }
@@ -167,8 +170,14 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
   return chars.join('');
 }
 
-function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc): void {
-  const body = text.slice(from, to);
+/** The prose of one chunk of Markdown, with offsets relative to the chunk. */
+interface ChunkProse {
+  blocks: ProseBlock[];
+  quoted: string[];
+}
+
+function parseChunk(body: string): ChunkProse {
+  const out: ChunkProse = { blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
   const starts = lineStarts(body);
   const offsetOfLine = (line: number) => (line < starts.length ? starts[line] : body.length);
@@ -180,14 +189,67 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc): 
     if (token.type !== 'inline' || !token.map) continue;
     const parent = tokens[i - 1]?.type;
     if (parent !== 'paragraph_open' && parent !== 'heading_open') continue;
-    if (quoteDepth > 0) { doc.quoted.push(token.content); continue; }
+    if (quoteDepth > 0) { out.quoted.push(token.content); continue; }
     const start = offsetOfLine(token.map[0]);
     let end = offsetOfLine(token.map[1]);
     while (end > start && (body[end - 1] === '\n' || body[end - 1] === '\r')) end--;
     const source = body.slice(start, end).replace(/\r/g, '\n');
     const masked = maskInline(source, token.content.split('\n'), token.children ?? []);
-    doc.blocks.push({ start: from + start, end: from + end, text: masked });
+    out.blocks.push({ start, end, text: masked });
   }
+  return out;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK_LINE = /^[ \t]*\r?$/;
+
+/**
+ * Where the Markdown may be cut into independently parsed chunks: at a blank line followed by an
+ * unindented line, outside fenced code and HTML comments (which may hold blank lines). The parser
+ * still reads every chunk; cutting only lets unchanged chunks be reused while the writer types.
+ */
+function chunkStarts(body: string): number[] {
+  const starts = [0];
+  let fence = '';
+  let inComment = false;
+  let previousBlank = false;
+  let at = 0;
+  // One native split, then only short strings are looked at: fast whatever V8 made of `body`.
+  for (const line of body.split('\n')) {
+    const blank = BLANK_LINE.test(line);
+    const first = line.charCodeAt(0);
+    if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) starts.push(at);
+    const f = first === 32 || first === 96 || first === 126 ? FENCE.exec(line) : null;
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = '';
+    } else if (f) {
+      fence = f[1];
+    } else if (inComment) {
+      inComment = !line.includes('-->');
+    } else if (line.includes('<!--')) {
+      inComment = line.lastIndexOf('<!--') > line.lastIndexOf('-->');
+    }
+    previousBlank = blank;
+    at += line.length + 1;
+  }
+  return starts;
+}
+
+/** Parsed chunks by their text, kept from one analysis to the next. */
+export type ProseCache = Map<string, ChunkProse>;
+
+function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache | undefined, next: ProseCache): void {
+  const body = text.slice(from, to);
+  const starts = chunkStarts(body);
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] : body.length;
+    const chunk = body.slice(start, end);
+    const parsed = next.get(chunk) ?? cache?.get(chunk) ?? parseChunk(chunk);
+    next.set(chunk, parsed);
+    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
+    for (const b of parsed.blocks) doc.blocks.push({ start: from + start + b.start, end: from + start + b.end, text: b.text, key: b });
+    doc.quoted.push(...parsed.quoted);
+  });
 }
 
 /** Plain text: blank-line separated paragraphs; `>` lines are the client's quoted words. */
@@ -215,11 +277,17 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
 }
 
 /** Finds the writer's prose in a Markdown or plain-text draft. */
-export function extractProse(text: string, format: DocFormat = 'markdown'): ProseDoc {
+/**
+ * Finds the writer's prose in a Markdown or plain-text draft. With a cache (from the previous
+ * call on the same document), unchanged chunks are not parsed again; the cache is updated.
+ */
+export function extractProse(text: string, format: DocFormat = 'markdown', cache?: { chunks: ProseCache }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
   const bodyEnd = findBodyEnd(text, front.end);
   const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values, bodyEnd };
-  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc);
+  const next: ProseCache = new Map();
+  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache?.chunks, next);
   else plaintextBlocks(text, front.end, bodyEnd, doc);
+  if (cache) cache.chunks = next;
   return doc;
 }
