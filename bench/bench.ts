@@ -153,21 +153,21 @@ async function main(): Promise<void> {
 function activationMs(bundle: string): number {
   const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = Module._load;
-  const noop = () => ({ dispose() { /* nothing */ } });
+  // Anything the extension touches answers with another stand-in; disposables dispose.
   const anything: object = new Proxy(function stub() { /* callable */ }, {
-    get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : anything),
+    get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === Symbol.iterator ? [][Symbol.iterator] : anything),
     apply: () => anything,
     construct: () => anything,
   });
-  const vscode = new Proxy({}, {
-    get: (_t, key) => {
-      if (key === 'workspace') return new Proxy({}, { get: (_w, k) => (k === 'textDocuments' ? [] : k === 'workspaceFolders' ? [] : k === 'isTrusted' ? true : noop) });
-      if (key === 'window') return new Proxy({}, { get: (_w, k) => (k === 'activeTextEditor' ? undefined : k === 'visibleTextEditors' ? [] : anything) });
-      return anything;
-    },
-  });
+  const api: Record<string, unknown> = {
+    workspace: new Proxy({}, { get: (_w, k) => (k === 'textDocuments' || k === 'workspaceFolders' ? [] : k === 'isTrusted' ? true : anything) }),
+    window: new Proxy({}, { get: (_w, k) => (k === 'activeTextEditor' ? undefined : k === 'visibleTextEditors' ? [] : anything) }),
+  };
+  for (const name of ['DiagnosticSeverity', 'CodeActionKind', 'languages', 'commands', 'Uri', 'Range', 'Position', 'Diagnostic',
+    'CodeAction', 'WorkspaceEdit', 'TextEdit', 'SnippetTextEdit', 'SnippetString', 'MarkdownString', 'Hover', 'EventEmitter',
+    'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'l10n', 'env', 'extensions', 'TextEditorRevealType']) api[name] = anything;
   Module._load = function load(request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? vscode : original.call(this, request, ...rest);
+    return request === 'vscode' ? api : original.call(this, request, ...rest);
   };
   try {
     const t = performance.now();

@@ -7,7 +7,7 @@ import type { Lang } from './types';
 /** A compiled pattern and the words a text needs for it to have a chance. */
 export interface Matcher {
   re: RegExp;
-  anchors?: readonly string[];
+  anchors?: ReadonlySet<string>;
 }
 
 export interface CompiledEntry {
@@ -22,6 +22,9 @@ export interface CompiledEntry {
 export interface CompiledLanguage {
   rules: LanguageRules;
   entries: CompiledEntry[];
+  /** Every phrase pattern of every entry, in data order, with its entry. */
+  phrasePatterns: Matcher[];
+  entryOf: Map<Matcher, CompiledEntry>;
   ackOpeners: Matcher[];
   ackRestatements: Matcher[];
   genericWords: Set<string>;
@@ -41,22 +44,30 @@ export interface CompiledLanguage {
 export const RULES: Record<Lang, LanguageRules> = { en, de };
 
 function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules): Matcher[] {
-  return (patterns ?? []).map(p => ({ re: compilePattern(p, rules.classes), anchors: anchorWords(p, rules.classes) }));
+  return (patterns ?? []).map(p => {
+    const anchors = anchorWords(p, rules.classes);
+    return { re: compilePattern(p, rules.classes), anchors: anchors && new Set(anchors) };
+  });
 }
 
 /** Compiles one language's rule data; throws on a malformed pattern (the unit tests run this). */
 export function compileLanguage(rules: LanguageRules): CompiledLanguage {
   const c = (p?: readonly string[]) => compileAll(p, rules);
-  return {
-    rules,
-    entries: rules.phrases.map(entry => ({
+  const entries: CompiledEntry[] = rules.phrases.map(entry => ({
       entry,
       entryId: `${rules.lang}.${entry.id}`,
       patterns: c(entry.patterns),
       exceptions: c(entry.exceptions),
       unlessSentenceHas: c(entry.unlessSentenceHas),
       clauseOpeners: new Set((entry.unlessClauseOpensWith ?? []).map(w => w.toLowerCase())),
-    })),
+  }));
+  const entryOf = new Map<Matcher, CompiledEntry>();
+  for (const ce of entries) for (const m of ce.patterns) entryOf.set(m, ce);
+  return {
+    rules,
+    entries,
+    phrasePatterns: [...entryOf.keys()],
+    entryOf,
     ackOpeners: c(rules.acknowledgement.openers),
     ackRestatements: c(rules.acknowledgement.restatements),
     genericWords: new Set(rules.acknowledgement.genericWords.map(w => w.toLowerCase())),
@@ -97,11 +108,61 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
 
 /** Whether the matcher can match a text with these words (see `anchorWords`). */
 export function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
-  return !m.anchors || m.anchors.some(a => words.has(a));
+  const anchors = m.anchors;
+  if (!anchors) return true;
+  const [small, large] = words.size < anchors.size ? [words, anchors] : [anchors, words];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+}
+
+interface MatcherIndex {
+  unanchored: Matcher[];
+  byWord: Map<string, Matcher[]>;
+}
+
+const indexes = new WeakMap<readonly Matcher[], MatcherIndex>();
+
+/** Matchers by anchor word, so a sentence only tries the patterns its words could match. */
+function indexOf(matchers: readonly Matcher[]): MatcherIndex {
+  let index = indexes.get(matchers);
+  if (!index) {
+    index = { unanchored: [], byWord: new Map() };
+    for (const m of matchers) {
+      if (!m.anchors) { index.unanchored.push(m); continue; }
+      for (const word of m.anchors) {
+        const list = index.byWord.get(word);
+        if (list) list.push(m);
+        else index.byWord.set(word, [m]);
+      }
+    }
+    indexes.set(matchers, index);
+  }
+  return index;
+}
+
+const test = (m: Matcher, text: string) => { m.re.lastIndex = 0; return m.re.test(text); };
+
+/** The matchers a text with these words could match, in their original order. */
+export function candidates(matchers: readonly Matcher[], words: ReadonlySet<string>): Matcher[] {
+  const index = indexOf(matchers);
+  const found = new Set<Matcher>(index.unanchored);
+  for (const word of words) for (const m of index.byWord.get(word) ?? []) found.add(m);
+  if (found.size === 0) return [];
+  return matchers.filter(m => found.has(m));
 }
 
 export function anyMatch(matchers: readonly Matcher[], text: string, words: ReadonlySet<string>): boolean {
-  return matchers.some(m => { if (!mayMatch(m, words)) return false; m.re.lastIndex = 0; return m.re.test(text); });
+  const index = indexOf(matchers);
+  if (index.unanchored.some(m => test(m, text))) return true;
+  const tried = new Set<Matcher>();
+  for (const word of words) {
+    for (const m of index.byWord.get(word) ?? []) {
+      if (tried.has(m)) continue;
+      tried.add(m);
+      if (test(m, text)) return true;
+    }
+  }
+  return false;
 }
 
 /** Ranges of all matches of the given patterns, for "is this covered by an exception". */

@@ -1,8 +1,8 @@
-import { anyMatch, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges, mayMatch } from './compiled';
+import { anyMatch, candidates, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges, mayMatch } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
-import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
+import { countLanguage, countRegister, countWords, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
-import { compileLiteral, expandTemplate, wordsOf } from './pattern';
+import { compileLiteral, expandTemplate, wordList, wordsOf } from './pattern';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import type { FixTemplate, InsertTemplates, LanguageRules } from './rules/schema';
 import { splitSentences } from './sentences';
@@ -147,20 +147,20 @@ function phraseFindings(local: string, masked: string, lang: Lang, c: CompiledLa
   const out: RawFinding[] = [];
   const text = local;
   const words = wordsOf(masked);
-  for (const ce of c.entries) {
-    let exceptions: Array<[number, number]> | undefined;
-    for (const matcher of ce.patterns) {
-      if (!mayMatch(matcher, words)) continue;
-      for (const m of matchesOf(matcher.re, masked)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        exceptions ??= matchRanges(ce.exceptions, masked, words);
-        if (exceptions.some(([s, e]) => s < end && start < e)) continue;
-        const sentence = sentenceAt(sentences, start);
-        if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text, wordsOf(sentence.text))) continue;
-        if (sentence && ce.clauseOpeners.size > 0 && ce.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
-        out.push(makePhraseFinding(ce, m, text, start, end, lang, sentence, messageLang));
-      }
+  const exceptionsOf = new Map<CompiledEntry, Array<[number, number]>>();
+  // Only the patterns whose anchor words occur in the block are run, in data order.
+  for (const matcher of candidates(c.phrasePatterns, words)) {
+    const ce = c.entryOf.get(matcher) as CompiledEntry;
+    for (const m of matchesOf(matcher.re, masked)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      let exceptions = exceptionsOf.get(ce);
+      if (!exceptions) exceptionsOf.set(ce, (exceptions = matchRanges(ce.exceptions, masked, words)));
+      if (exceptions.some(([s, e]) => s < end && start < e)) continue;
+      const sentence = sentenceAt(sentences, start);
+      if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text, wordsOf(sentence.text))) continue;
+      if (sentence && ce.clauseOpeners.size > 0 && ce.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
+      out.push(makePhraseFinding(ce, m, text, start, end, lang, sentence, messageLang));
     }
   }
   return out;
@@ -293,9 +293,9 @@ function hasSignal(s: Said, patterns: readonly Matcher[], exceptions: readonly M
     [...matchesOf(p.re, s.text)].some(m => !blocked.some(([a, b]) => a < m.index + m[0].length && m.index < b)));
 }
 
-function signalsOf(text: string, lang: Lang): SentenceSignals {
+function signalsOf(text: string, lang: Lang, words: ReadonlySet<string> = wordsOf(text)): SentenceSignals {
   const c = compiledRules(lang);
-  const s: Said = { text, lang, words: wordsOf(text) };
+  const s: Said = { text, lang, words };
   return {
     listen: acknowledges(s, c),
     empathy: hasSignal(s, c.empathy, c.empathyExceptions),
@@ -474,15 +474,16 @@ function shiftFinding(f: RawFinding, by: number): RawFinding {
 }
 
 /** A sentence with a clear language of its own keeps it, even inside a paragraph in the other one. */
-function sentenceLanguage(text: string, paragraph: Lang): Lang {
-  const g = guessFromCounts(countLanguage(text));
+function sentenceLanguage(words: readonly string[], text: string, paragraph: Lang): Lang {
+  const g = guessFromCounts(countWords(words, text));
   return g.lang && g.hits >= 3 && g.confidence >= 0.75 ? g.lang : paragraph;
 }
 
 function judgeBlock(local: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
   const sentences = splitSentences(masked, lang).map(s => {
-    const own = forced ? lang : sentenceLanguage(s.text, lang);
-    return { ...s, lang: own, signals: signalsOf(s.text, own) };
+    const words = wordList(s.text);
+    const own = forced ? lang : sentenceLanguage(words, s.text, lang);
+    return { ...s, lang: own, signals: signalsOf(s.text, own, new Set(words)) };
   });
   const langs = new Set(sentences.map(s => s.lang));
   const findings = [...langs].flatMap(l => phraseFindings(local, masked, l, compiledRules(l), sentences, messageLang(l))

@@ -26,17 +26,20 @@ export interface LanguageCounts {
 }
 
 export function countLanguage(text: string): LanguageCounts {
+  return countWords(text.toLowerCase().match(WORD) ?? [], text);
+}
+
+/** Counts over words already lower-cased (apostrophes are ignored: "don't" is "dont"). */
+export function countWords(lowered: readonly string[], text: string): LanguageCounts {
   let en = 0;
   let de = 0;
-  let words = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    words++;
-    const w = m[0].replace(/'/g, '');
+  for (const word of lowered) {
+    const w = word.includes('\'') ? word.replace(/'/g, '') : word;
     if (EN_WORDS.has(w)) en++;
     if (DE_WORDS.has(w)) de++;
   }
   if (/[äöüß]/i.test(text)) de += 2;
-  return { en, de, words };
+  return { en, de, words: lowered.length };
 }
 
 export function guessFromCounts({ en, de, words }: LanguageCounts): LanguageGuess {

@@ -106,13 +106,16 @@ export function normaliseWord(word: string): string {
   return word.toLowerCase().replace(/’/g, '\'');
 }
 
-const WORDS_OF = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+const WORDS_OF = /[\p{L}\p{N}][\p{L}\p{N}']*/gu;
+
+/** The words of a text in order, normalised (lower case, one kind of apostrophe). */
+export function wordList(text: string): string[] {
+  return normaliseWord(text).match(WORDS_OF) ?? [];
+}
 
 /** Every word of a text, normalised: what the anchors of a pattern are looked up in. */
 export function wordsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(WORDS_OF)) out.add(normaliseWord(m[0]));
-  return out;
+  return new Set(wordList(text));
 }
 
 /**

@@ -240,7 +240,8 @@ export type ProseCache = Map<string, ChunkProse>;
 
 function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache | undefined, next: ProseCache): void {
   const body = text.slice(from, to);
-  const starts = chunkStarts(body);
+  // Short drafts parse faster in one go; chunks pay off where re-parsing everything would not.
+  const starts = body.length > 16_000 ? chunkStarts(body) : [0];
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] : body.length;
     const chunk = body.slice(start, end);
