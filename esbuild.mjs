@@ -35,7 +35,7 @@ const targets = [
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
 ];
 if (bench) {
-  targets.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'esm', packages: 'external' });
+  targets.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs', platform: 'node', format: 'esm', packages: 'external' });
 }
 if (tests) {
   rmSync('out', { recursive: true, force: true });

@@ -156,6 +156,7 @@ function activationMs(bundle: string): number {
   // Anything the extension touches answers with another stand-in; disposables dispose.
   const anything: object = new Proxy(function stub() { /* callable */ }, {
     get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === Symbol.iterator ? [][Symbol.iterator] : anything),
+    set: () => true,
     apply: () => anything,
     construct: () => anything,
   });
