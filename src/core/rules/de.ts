@@ -62,7 +62,7 @@ export const de: LanguageRules = {
     {
       id: 'nicht-moeglich',
       rule: 'negative-phrasing',
-      patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance'],
+      patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance', 'nicht in der Lage'],
       examples: [
         { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich' },
         { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich' },
@@ -88,7 +88,7 @@ export const de: LanguageRules = {
       id: 'nicht-tun',
       rule: 'negative-phrasing',
       patterns: ['nicht {INF}', 'grundsätzlich|generell|prinzipiell|pauschal nicht', 'nichts machen|tun|ändern|unternehmen',
-        'das wird so? nichts', 'nichts zu machen'],
+        'das wird so? nichts', 'nichts zu machen', '{WORD} ich|wir|man das|dies? nicht .|!|,'],
       exceptions: ['nicht nur|zuletzt|umsonst|weniger|wenigen|vergessen'],
       unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange'],
       hint: {
@@ -99,6 +99,7 @@ export const de: LanguageRules = {
         { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen' },
         { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
         { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
+        { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
       ],
       counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.'],
     },
@@ -130,7 +131,7 @@ export const de: LanguageRules = {
       id: 'vorwurf',
       rule: 'negative-phrasing',
       patterns: ['wie bereits|schon erwähnt|gesagt|geschrieben|mitgeteilt', 'Sie haben|hatten vergessen', 'du hast|hattest vergessen',
-        'Sie verlangen|erwarten zu viel', 'du verlangst|erwartest zu viel'],
+        'Sie verlangen|erwarten zu viel', 'du verlangst|erwartest zu viel', 'zu viel verlangt'],
       hint: {
         en: 'Blame puts the client on the defensive; describe the situation instead.',
         de: 'Vorwürfe machen die Kundschaft defensiv; beschreiben Sie stattdessen die Lage.',
@@ -184,6 +185,7 @@ export const de: LanguageRules = {
       id: 'zeitnah',
       rule: 'vague-commitment',
       patterns: ['zeitnah|zeitnahe|schnellstmöglich|baldmöglichst|demnächst|bald|irgendwann|umgehend', 'so schnell|bald wie möglich',
+        'möglichst bald|schnell',
         'in Kürze', 'bei Gelegenheit', 'so früh wie möglich'],
       exceptions: ['bis bald'],
       fixes: [{ with: 'bis ${1:Freitag, 12 Uhr}' }],
@@ -247,7 +249,8 @@ export const de: LanguageRules = {
     patterns: ['ich|wir verstehe|verstehen|versteh', 'das verstehe|versteh|verstehen ich|wir', 'ich kann|könnte gut|sehr|total|absolut|voll? nachvollziehen|verstehen',
       'ich kann mir gut|lebhaft? vorstellen', 'verständlich|verständlicherweise|nachvollziehbar', 'Ihren|deinen|euren Standpunkt',
       'es|das tut mir leid ,? dass', 'das ist ärgerlich|frustrierend|stressig|nervig|belastend', 'ich weiß ,? wie|dass',
-      'ich sehe ,? wie|dass', 'ich kenne das', 'ich höre', 'Ihr Ärger|Frust', 'dein Ärger|Frust'],
+      'ich sehe ,? wie|dass', 'ich kenne das', 'ich höre', 'Ihr Ärger|Frust', 'dein Ärger|Frust',
+      'gut|sehr|absolut|total|voll|durchaus nachvollziehen|verstehen', 'nachvollziehen'],
     exceptions: ['verstehe|verstehen|versteh nicht', 'nicht nachvollziehen|verstehen'],
   },
   reason: {
@@ -260,7 +263,7 @@ export const de: LanguageRules = {
       'Qualität|sorgfältig|gründlich', 'Bedingungen|AGB|Richtlinie|Richtlinien|Vertrag|vereinbart|vereinbarten|vereinbarte|Umfang',
       'laut unseren|unserer|unserem', 'kostet|kosten rund|etwa', 'gestiegen|Budget',
       'rund|etwa|ungefähr|circa|ca. {NUM}', '{NUM} Stunden|Arbeitstage|Arbeitsstunden|Wochen|Wörter|Seiten', 'verschieben|verzögern|verzögert|gefährden|riskieren',
-      'Priorität|Prioritäten|priorisieren|konzentrieren', 'schützt|schützen|verhindert|verhindern|sichert|sichern|fängt|abfangen|absichern'],
+      'Priorität|Prioritäten|priorisieren|konzentrieren', 'Gründen|Kapazitätsgründen|Zeitgründen|Qualitätsgründen', 'schützt|schützen|verhindert|verhindern|sichert|sichern|fängt|abfangen|absichern'],
   },
   alternative: {
     patterns: ['stattdessen|alternativ', 'als Alternative', 'was ich|wir dir|Ihnen|euch? anbieten kann|können',
@@ -269,7 +272,8 @@ export const de: LanguageRules = {
       'mein|unser Vorschlag', 'für {NUM} €? kann|könnte|gestalte|richte|erstelle|mache|liefere ich|wir',
       'wir können uns|gern|gerne|aber|stattdessen', 'wie wäre es mit|am', 'melde dich einfach? nächste|am|ab|im|in',
       'melden Sie sich einfach? nächste|am|ab|im|in', 'ab dem? {NUM}', 'übernimmt|übernehmen die Vertretung',
-      'ich|wir stelle|stellen {GERN}? den|einen Kontakt', 'anschließend|danach können wir'],
+      'ich|wir stelle|stellen {GERN}? den|einen Kontakt', 'anschließend|danach können wir', '{GERN} können wir',
+      'eine|als Alternative', 'ich empfehle|vermittle Ihnen|dir|euch'],
     exceptions: ['kann|können ich|wir leider? nicht|nichts|kein|keine'],
   },
   clarify: {

@@ -83,10 +83,12 @@ export const en: LanguageRules = {
     {
       id: 'not-possible',
       rule: 'negative-phrasing',
-      patterns: ['not possible|feasible|doable|allowed|permitted', 'not an option', 'impossible', 'out of the question', 'no way'],
+      patterns: ['not possible|feasible|doable|allowed|permitted', 'not an option', 'impossible', 'out of the question', 'no way',
+        'not in a position to', 'nothing I|we can do'],
       examples: [
         { input: 'A refund is not possible after the event.', flagged: 'not possible' },
         { input: 'That deadline is impossible.', flagged: 'impossible' },
+        { input: 'We are not in a position to change the terms.', flagged: 'not in a position to' },
       ],
       counterexamples: ['We made it possible to pay by card.'],
     },
@@ -100,7 +102,7 @@ export const en: LanguageRules = {
     {
       id: 'not-my-job',
       rule: 'negative-phrasing',
-      patterns: ['not my|our job|responsibility|problem|department|area|concern', 'not in my job description'],
+      patterns: ['not my|our job|responsibility|problem|department|area|concern|fault', 'not in my job description'],
       examples: [{ input: 'Server issues are not my job.', flagged: 'not my job' }],
       counterexamples: ['My job is to keep your calendar clear.'],
     },
@@ -118,7 +120,8 @@ export const en: LanguageRules = {
     {
       id: 'blame',
       rule: 'negative-phrasing',
-      patterns: ['you failed|forgot|neglected to', 'you didn’t read|send|tell|follow', 'you did not read|send|tell|follow',
+      patterns: ['you failed|forgot|neglected to', 'you didn’t read|send|tell|follow|specify|mention|check|pay', 'you did not read|send|tell|follow|specify|mention|check|pay',
+        'you never told|said|mentioned|asked',
         'as I|we already? said|mentioned|explained|stated', 'as previously stated|mentioned', 'like I said', 'you’re asking too much',
         'you are asking too much', 'you should have',
         'you need to understand', 'as you should know'],
@@ -193,7 +196,8 @@ export const en: LanguageRules = {
     {
       id: 'follow-up',
       rule: 'vague-commitment',
-      patterns: ['{WILL} follow up', '{WILL} circle back', '{WILL} revert', '{WILL} get back to you', '{WILL} be in touch', '{WILL} let you know'],
+      patterns: ['{WILL} follow up', '{WILL} circle back', '{WILL} revert', '{WILL} get back to you', '{WILL} be in touch', '{WILL} let you know',
+        '{WILL} look into it|this', '{WILL} keep you posted|updated'],
       weak: true,
       unlessSentenceHas: ['by|on|before|until|till {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
         '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week'],
@@ -223,7 +227,8 @@ export const en: LanguageRules = {
       'that’s fair|understandable|frustrating|disappointing|stressful', 'that is fair|understandable|frustrating|disappointing|stressful',
       'understandably|understandable', '{IM} sorry that|about|the|your|you', '{IM} sorry to hear', 'I realise|realize|recognise|recognize',
       'I appreciate how|why',
-      'I can relate', 'I know the feeling', 'I feel for you', 'must be frustrating|stressful|difficult|hard'],
+      'I can relate', 'I know the feeling', 'I feel for you', 'must be frustrating|stressful|difficult|hard', 'I can only imagine',
+      'sounds frustrating|stressful|difficult|exhausting'],
     exceptions: ['understand that you failed', 'I don’t understand', 'I do not understand'],
   },
   reason: {
@@ -240,7 +245,7 @@ export const en: LanguageRules = {
       'about|roughly|around|approximately|nearly {NUM}',
       'takes|take|needs|need|requires|require about|roughly|around|nearly|over? a|an|one|two|three|half|full|whole {WORD}? day|days|week|weeks|hour|hours|afternoon|morning',
       'price|cost|fee|rate|quote covers|includes|reflects', 'which is what makes', 'already have plans|commitments', 'already have an appointment',
-      'protects|prevents|guards|catches|safeguards', 'budget|budgets', 'concerned that', 'agreed|scope|scoped', 'ambitious|unrealistic'],
+      'protects|prevents|guards|catches|safeguards', 'budget|budgets', 'reasons', 'calendar|schedule is|’s full|packed|booked', 'concerned that', 'agreed|scope|scoped', 'ambitious|unrealistic'],
   },
   alternative: {
     patterns: ['what I|we can do|offer|deliver|suggest|propose', 'I|we can|could {OFFER_VERB}', '{ID} be happy|glad|delighted to',
@@ -248,7 +253,8 @@ export const en: LanguageRules = {
       'option A|B|1|2', '{WILL} keep|send|deliver|have|prepare|book|start|share|finish|introduce|ask|set', 'I know that? {CAP}',
       'specializes|specialises in', 'a|an specialist|colleague|partner who', 'recommend', 'refer you', 'introduce you',
       'from|after|on the {NUM}', 'you can|could return|reorder|book|leave|use|try|upgrade|switch|join|pick|choose',
-      'for {NUM} ,? I|we can', 'my suggestion|proposal', 'how about|what about', 'happy to help with'],
+      'for {NUM} ,? I|we can', 'my suggestion|proposal', 'how about|what about', 'happy to help with', '^ happy to {WORD}',
+      'another option|alternative', 'let’s schedule|book|meet|talk|plan|find', 'available from|after|on', 'feel free to book|schedule'],
     exceptions: ['not something I|we can|could', 'I know that? I|we|you|it|this|that|the'],
   },
   clarify: {
