@@ -233,6 +233,7 @@ export const de: LanguageRules = {
   acknowledgement: {
     openers: ['{DANKE} für', '{DANKE} ,? dass', 'ich verstehe|sehe ,? dass {SIE_DU}', 'ich freue mich über Ihre|deine|eure'],
     restatements: ['Sie gefragt|angefragt haben|hatten', 'du gefragt|angefragt hast|hattest', 'Ihre|deine Frage|Anfrage|Bitte ,? ob',
+      'Sie haben|hatten gefragt|angefragt|gebeten', 'du hast|hattest gefragt|angefragt|gebeten', 'gefragt|angefragt ,? ob',
       'Ihre|deine Anfrage|Frage|Bitte zu|zum|zur|nach|wegen|bezüglich|um'],
     genericWords: ['danke', 'dank', 'vielen', 'herzlichen', 'besten', 'lieben', 'für', 'ihre', 'ihren', 'ihr', 'ihrer', 'ihrem',
       'deine', 'deinen', 'dein', 'deiner', 'deinem', 'ihnen', 'dir', 'mir', 'uns', 'euch', 'die', 'der', 'das', 'den', 'dem',
@@ -273,7 +274,7 @@ export const de: LanguageRules = {
       'wir können uns|gern|gerne|aber|stattdessen', 'wie wäre es mit|am', 'melde dich einfach? nächste|am|ab|im|in',
       'melden Sie sich einfach? nächste|am|ab|im|in', 'ab dem? {NUM}', 'übernimmt|übernehmen die Vertretung',
       'ich|wir stelle|stellen {GERN}? den|einen Kontakt', 'anschließend|danach können wir', '{GERN} können wir',
-      'eine|als Alternative', 'ich empfehle|vermittle Ihnen|dir|euch'],
+      'eine|als Alternative', 'ich|wir biete|bieten|schlage|schlagen|empfehle|empfehlen|vermittle|vermitteln Ihnen|dir|euch'],
     exceptions: ['kann|können ich|wir leider? nicht|nichts|kein|keine'],
   },
   clarify: {
