@@ -51,10 +51,6 @@ export const RULE_PRINCIPLE: Record<RuleId, Principle> = {
   'missing-alternative': 'alternative',
 };
 
-export function defaultSeverity(ruleId: RuleId): Severity {
-  return DEFAULT_SEVERITY[ruleId];
-}
-
 /** Score weights; they add up to 100. `positive` and `expectations` lose 5 points a finding. */
 export const SCORE_WEIGHTS: Record<Principle, number> = {
   listen: 15, empathy: 15, clarify: 10, expectations: 15, positive: 15, alternative: 15, reason: 15,

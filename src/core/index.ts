@@ -1,6 +1,6 @@
 /** Decline Coach's engine: pure TypeScript, no `vscode`, no Node built-ins. */
 export * from './types';
-export { analyze, Analyzer, type AnalyzeInput, defaultSeverity, isValidFinding, RULE_PRINCIPLE, SCORE_WEIGHTS, scoreOf, snippetToPlain, verdictOf } from './engine';
+export { analyze, Analyzer, type AnalyzeInput, isValidFinding, RULE_PRINCIPLE, SCORE_WEIGHTS, scoreOf, snippetToPlain, verdictOf } from './engine';
 export { applyEdits, applyFixes, diffEdit, fixAllText, preferredFixes } from './fixes';
 export { extractProse, type DocFormat, type ProseDoc } from './prose';
 export { guessLanguage, detectRegister } from './language';

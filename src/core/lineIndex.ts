@@ -1,4 +1,4 @@
-/** Offset ↔ line/column over a text (0-based lines and UTF-16 columns), as VS Code counts them. */
+/** Offset → line/column over a text (0-based lines and UTF-16 columns), as VS Code counts them. */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -19,10 +19,5 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo, character: o - this.starts[lo] };
-  }
-
-  offsetAt(line: number, character: number): number {
-    if (line >= this.starts.length) return this.text.length;
-    return Math.min(this.starts[Math.max(0, line)] + Math.max(0, character), this.text.length);
   }
 }
