@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
 const workspace = join(root, 'test', 'fixtures', 'workspace');
+// Second pass: workspace trust on, in a folder whose settings plant custom phrases.
+const untrustedWorkspace = join(root, 'test', 'fixtures', 'untrusted');
 const cacheRoot = resolve(process.env.DECLINE_COACH_TEST_CACHE || join(root, '.vscode-test', 'offline'));
 const NODE24 = '24.21.0';
 const CODE_SERVER = '4.139.1';
@@ -40,13 +42,14 @@ function cachedElectron() {
   return existsSync(dir) && readdirSync(dir).some(name => name.startsWith('vscode-'));
 }
 
-async function runElectron() {
+async function runElectron(untrusted) {
   const { runTests } = await import('@vscode/test-electron');
-  say('host: electron (@vscode/test-electron)');
+  say(`host: electron (@vscode/test-electron)${untrusted ? ', untrusted workspace' : ''}`);
   return runTests({
     extensionDevelopmentPath: root,
     extensionTestsPath: testsPath,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: untrusted ? [untrustedWorkspace, '--disable-extensions'] : [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    extensionTestsEnv: untrusted ? { DECLINE_COACH_UNTRUSTED: '1' } : {},
   });
 }
 
@@ -126,10 +129,10 @@ async function waitForHealth(port, child, deadlineMs) {
   throw new Error('code-server did not start in time');
 }
 
-async function runCodeServer() {
+async function runCodeServer(untrusted) {
   ensureSystemPackages();
   const tools = ensureTools();
-  say('host: code-server (VS Code server build, headless Chromium)');
+  say(`host: code-server (VS Code server build, headless Chromium)${untrusted ? ', untrusted workspace' : ''}`);
   const runDir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'decline-coach-it-'));
   for (const d of ['ud/User', 'exts', 'home', 'tmp']) mkdirSync(join(runDir, d), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({
@@ -138,8 +141,8 @@ async function runCodeServer() {
     'workbench.enableExperiments': false, 'git.enabled': false,
   }));
   const port = await freePort();
-  const env = { ...process.env, HOME: join(runDir, 'home'), TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: join(runDir, 'home', '.config'), XDG_DATA_HOME: join(runDir, 'home', '.local', 'share') };
-  const trust = process.env.DECLINE_COACH_TEST_TRUST ? [] : ['--disable-workspace-trust'];
+  const env = { ...process.env, ...(untrusted ? { DECLINE_COACH_UNTRUSTED: '1' } : {}), HOME: join(runDir, 'home'), TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: join(runDir, 'home', '.config'), XDG_DATA_HOME: join(runDir, 'home', '.local', 'share') };
+  const trust = untrusted ? [] : ['--disable-workspace-trust'];
   // Its own process group, so the extension host and watchers stop with it.
   const server = spawn(tools.node, [tools.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', ...trust, '--disable-getting-started-override', '--ignore-last-opened', '--disable-proxy',
@@ -152,7 +155,7 @@ async function runCodeServer() {
   process.on('exit', stop);
   try {
     await waitForHealth(port, server, 30000);
-    const driver = spawn(process.execPath, [join(root, 'test', 'codeServerDriver.cjs'), String(port), root, testsPath, workspace], {
+    const driver = spawn(process.execPath, [join(root, 'test', 'codeServerDriver.cjs'), String(port), root, testsPath, untrusted ? untrustedWorkspace : workspace], {
       stdio: 'inherit', env: { ...process.env, NODE_PATH: tools.modules, RUN_DIR: runDir },
     });
     const code = await new Promise(r => driver.on('exit', c => r(c ?? 1)));
@@ -174,11 +177,14 @@ async function main() {
     console.error('[integration] DECLINE_COACH_TEST_HOST must be electron or code-server');
     return 1;
   }
-  if (forced === 'electron') return runElectron();
-  if (forced === 'code-server') return runCodeServer();
-  if (cachedElectron() || await downloadable()) return runElectron();
-  say('VS Code cannot be downloaded here (no access to its update server): using the offline host');
-  return runCodeServer();
+  let host = forced;
+  if (!host) {
+    host = cachedElectron() || await downloadable() ? 'electron' : 'code-server';
+    if (host === 'code-server') say('VS Code cannot be downloaded here (no access to its update server): using the offline host');
+  }
+  const run = host === 'electron' ? runElectron : runCodeServer;
+  const code = await run(false);
+  return code === 0 ? run(true) : code;
 }
 
 main().then(code => process.exit(code), e => { console.error(`[integration] ${e instanceof Error ? e.message : e}`); process.exit(1); });

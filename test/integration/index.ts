@@ -10,8 +10,13 @@ export async function run(): Promise<void> {
   console.log(`Integration tests in ${vscode.env.appName} ${vscode.version} (host: ${vscode.env.appHost}, remote: ${vscode.env.remoteName ?? 'none'})`);
   // The suites are bundled into this file: define mocha's globals, then load them.
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-  require('./editor.test');
-  require('./review.test');
+  // The runner's second pass opens an untrusted workspace and runs only the trust suite.
+  if (process.env.DECLINE_COACH_UNTRUSTED) {
+    require('./trust.test');
+  } else {
+    require('./editor.test');
+    require('./review.test');
+  }
   await new Promise<void>((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
