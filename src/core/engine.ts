@@ -70,18 +70,20 @@ export function snippetToPlain(text: string): string {
 
 const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
 
-/** Nothing but punctuation or symbols stands between the clause's start and `offsetInSentence`. */
-function isClauseStart(sentenceText: string, offsetInSentence: number): boolean {
+/** The part of the clause before `offsetInSentence`: from the last , ; : – — or ( on. */
+function clauseBefore(sentenceText: string, offsetInSentence: number): string {
   const before = sentenceText.slice(0, offsetInSentence);
-  const clause = before.slice(Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch))) + 1);
-  return !/[\p{L}\p{N}]/u.test(clause);
+  return before.slice(Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch))) + 1);
 }
 
+/** Nothing but punctuation or symbols stands between the clause's start and `offsetInSentence`. */
+function isClauseStart(sentenceText: string, offsetInSentence: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(clauseBefore(sentenceText, offsetInSentence));
+}
+
+/** The clause's first word, lower-cased ("wenn" in "…, wenn Sie nicht …"). */
 function clauseOpener(sentenceText: string, offsetInSentence: number): string {
-  const before = sentenceText.slice(0, offsetInSentence);
-  const cut = Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch)));
-  const clause = before.slice(cut + 1).trimStart();
-  return (/^[\p{L}]+/u.exec(clause)?.[0] ?? '').toLowerCase();
+  return (/^[\p{L}]+/u.exec(clauseBefore(sentenceText, offsetInSentence).trimStart())?.[0] ?? '').toLowerCase();
 }
 
 function sentenceAt(sentences: readonly DocSentence[], offset: number): DocSentence | undefined {
@@ -97,8 +99,7 @@ function sentenceAt(sentences: readonly DocSentence[], offset: number): DocSente
   return undefined;
 }
 
-/** Builds the edit that applies one rewrite of a matched phrase. */
-/** `lang` is the language of the fix's title (the message language). */
+/** Builds the edit that applies one rewrite of a matched phrase; `lang` is the title's language. */
 function phraseFix(text: string, start: number, end: number, newText: string, lang: Lang, sentence: DocSentence | undefined): Fix {
   const actual = text.slice(start, end);
   const snippet = hasPlaceholder(newText);
@@ -338,7 +339,7 @@ function insertText(templates: InsertTemplates, register: Register): string {
   return templates[register] ?? templates.sie ?? templates.neutral ?? '';
 }
 
-/** `lang` is the language of the fix's title (the message language). */
+/** Inserts a missing sentence; `lang` is the title's language. */
 function insertFix(text: string, at: number, sentence: string, lang: Lang, before: boolean): Fix {
   const plain = snippetToPlain(sentence);
   if (before) {
