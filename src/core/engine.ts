@@ -279,7 +279,9 @@ function isClarifyingQuestion(s: Said, c: CompiledLanguage): boolean {
   if (!/\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u.test(s.text)) return false;
   if (anyMatch(c.closingQuestions, s.text, s.words)) return false;
   if (anyMatch(c.infoRequests, s.text, s.words)) return true;
-  return s.text.split(/[,;:–—]/).some(clause => c.questionWords.has((/^[\p{L}]+/u.exec(clause.trim())?.[0] ?? '').toLowerCase()));
+  // A clause opens with a question word, or with a preposition and one: "Für welche …", "In which …".
+  return s.text.split(/[,;:–—]/).some(clause => (clause.trim().match(/[\p{L}]+/gu) ?? []).slice(0, 2)
+    .some((word, i, words) => c.questionWords.has(word.toLowerCase()) && (i === 0 || words[0].length <= 4)));
 }
 
 function hasSignal(s: Said, patterns: readonly Matcher[], exceptions: readonly Matcher[] = []): boolean {

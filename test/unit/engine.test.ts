@@ -86,6 +86,8 @@ describe('verdict and score', () => {
     assert.equal(analyze('Does that work for you?').principles.clarify, false);
     assert.equal(analyze('Was ist Ihnen lieber?').principles.clarify, false);
     assert.equal(analyze('Können Sie mir sagen, wofür Sie die Fotos brauchen?').principles.clarify, true);
+    assert.equal(analyze('Für welche Zielgruppe ist das Handbuch gedacht?').principles.clarify, true);
+    assert.equal(analyze('In which format do you need the files?').principles.clarify, true);
   });
 
   it('reports nothing for an empty draft', () => {

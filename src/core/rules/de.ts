@@ -88,7 +88,8 @@ export const de: LanguageRules = {
       id: 'nicht-tun',
       rule: 'negative-phrasing',
       patterns: ['nicht {INF}', 'grundsätzlich|generell|prinzipiell|pauschal nicht', 'nichts machen|tun|ändern|unternehmen',
-        'das wird so? nichts', 'nichts zu machen', '{WORD} ich|wir|man das|dies? nicht .|!|,'],
+        'das wird so? nichts', 'nichts zu machen', '{WORD} ich|wir|man das|dies? nicht .|!|,',
+        '{WORD} ich|wir das|dies? {WORD}? {WORD}? nicht mehr .|!|,'],
       exceptions: ['nicht nur|zuletzt|umsonst|weniger|wenigen|vergessen'],
       unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange'],
       hint: {
@@ -100,6 +101,7 @@ export const de: LanguageRules = {
         { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
         { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
         { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
+        { input: 'Das schaffe ich diese Woche nicht mehr.', flagged: 'schaffe ich diese Woche nicht mehr.' },
       ],
       counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.'],
     },
@@ -264,7 +266,8 @@ export const de: LanguageRules = {
       'Qualität|sorgfältig|gründlich', 'Bedingungen|AGB|Richtlinie|Richtlinien|Vertrag|vereinbart|vereinbarten|vereinbarte|Umfang',
       'laut unseren|unserer|unserem', 'kostet|kosten rund|etwa', 'gestiegen|Budget',
       'rund|etwa|ungefähr|circa|ca. {NUM}', '{NUM} Stunden|Arbeitstage|Arbeitsstunden|Wochen|Wörter|Seiten', 'verschieben|verzögern|verzögert|gefährden|riskieren',
-      'Priorität|Prioritäten|priorisieren|konzentrieren', 'Gründen|Kapazitätsgründen|Zeitgründen|Qualitätsgründen', 'schützt|schützen|verhindert|verhindern|sichert|sichern|fängt|abfangen|absichern'],
+      'Priorität|Prioritäten|priorisieren|konzentrieren', 'Gründen|Kapazitätsgründen|Zeitgründen|Qualitätsgründen',
+      'gehört|gehören|zählt|zählen nicht zu', 'Sie verdienen', 'du verdienst', 'schützt|schützen|verhindert|verhindern|sichert|sichern|fängt|abfangen|absichern'],
   },
   alternative: {
     patterns: ['stattdessen|alternativ', 'als Alternative', 'was ich|wir dir|Ihnen|euch? anbieten kann|können',

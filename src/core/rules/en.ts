@@ -247,7 +247,8 @@ export const en: LanguageRules = {
       'about|roughly|around|approximately|nearly {NUM}',
       'takes|take|needs|need|requires|require about|roughly|around|nearly|over? a|an|one|two|three|half|full|whole {WORD}? day|days|week|weeks|hour|hours|afternoon|morning',
       'price|cost|fee|rate|quote covers|includes|reflects', 'which is what makes', 'already have plans|commitments', 'already have an appointment',
-      'protects|prevents|guards|catches|safeguards', 'budget|budgets', 'reasons', 'calendar|schedule is|’s full|packed|booked', 'concerned that', 'agreed|scope|scoped', 'ambitious|unrealistic'],
+      'protects|prevents|guards|catches|safeguards', 'budget|budgets', 'reasons', 'calendar|schedule is|’s full|packed|booked',
+      'not part of', 'isn’t|is not one of my|our', 'you deserve', 'concerned that', 'agreed|scope|scoped', 'ambitious|unrealistic'],
   },
   alternative: {
     patterns: ['what I|we can do|offer|deliver|suggest|propose', 'I|we can|could {OFFER_VERB}', '{ID} be happy|glad|delighted to',
