@@ -91,7 +91,8 @@ export const de: LanguageRules = {
         'das wird so? nichts', 'nichts zu machen', '{WORD} ich|wir|man das|dies? nicht .|!|,',
         '{WORD} ich|wir das|dies? {WORD}? {WORD}? nicht mehr .|!|,'],
       exceptions: ['nicht nur|zuletzt|umsonst|weniger|wenigen|vergessen'],
-      unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange'],
+      unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange', 'was', 'welche',
+        'welcher', 'welches', 'denen'],
       hint: {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
@@ -103,7 +104,8 @@ export const de: LanguageRules = {
         { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
         { input: 'Das schaffe ich diese Woche nicht mehr.', flagged: 'schaffe ich diese Woche nicht mehr.' },
       ],
-      counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.'],
+      counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.',
+        'Ich verspreche Ihnen nichts, was ich nicht halten kann.'],
     },
     {
       id: 'kein-problem',
