@@ -1,4 +1,4 @@
-import { anchorWords, compilePattern } from './pattern';
+import { anchorWords, compilePattern, normaliseWord } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
@@ -70,7 +70,8 @@ export function compileLanguage(rules: LanguageRules): CompiledLanguage {
     entryOf,
     ackOpeners: c(rules.acknowledgement.openers),
     ackRestatements: c(rules.acknowledgement.restatements),
-    genericWords: new Set(rules.acknowledgement.genericWords.map(w => w.toLowerCase())),
+    // Normalised like the words they are compared with (one kind of apostrophe).
+    genericWords: new Set(rules.acknowledgement.genericWords.map(normaliseWord)),
     contrast: compilePattern(rules.acknowledgement.contrastWords.join('|'), rules.classes),
     empathy: c(rules.empathy.patterns),
     empathyExceptions: c(rules.empathy.exceptions),

@@ -1,8 +1,8 @@
-import { anyMatch, candidates, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges, mayMatch } from './compiled';
+import { anyMatch, candidates, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
 import { countLanguage, countRegister, countWords, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
-import { compileLiteral, expandTemplate, wordList, wordsOf } from './pattern';
+import { compileLiteral, expandTemplate, normaliseWord, wordList, wordsOf } from './pattern';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import type { FixTemplate, InsertTemplates, LanguageRules } from './rules/schema';
 import { splitSentences } from './sentences';
@@ -99,6 +99,11 @@ function sentenceAt(sentences: readonly DocSentence[], offset: number): DocSente
   return undefined;
 }
 
+/** Nothing but punctuation or symbols stands before `start` in its sentence. */
+function opensSentence(sentence: DocSentence, start: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start));
+}
+
 /** Builds the edit that applies one rewrite of a matched phrase; `lang` is the title's language. */
 function phraseFix(text: string, start: number, end: number, newText: string, lang: Lang, sentence: DocSentence | undefined): Fix {
   const actual = text.slice(start, end);
@@ -107,7 +112,7 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
     // Removal: take the space after with it; at a sentence start, the next word takes the capital.
     let to = end;
     while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
-    const atStart = sentence ? !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start)) : false;
+    const atStart = sentence ? opensSentence(sentence, start) : false;
     const next = text.codePointAt(to);
     if (atStart && next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next))) {
       const ch = String.fromCodePoint(next);
@@ -117,8 +122,8 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
     return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
   }
   // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".
-  const opensSentence = sentence ? !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start)) : /^\p{Lu}\p{Ll}/u.test(actual);
-  const replacement = opensSentence && /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
+  const atStart = sentence ? opensSentence(sentence, start) : /^\p{Lu}\p{Ll}/u.test(actual);
+  const replacement = atStart && /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
 
@@ -178,12 +183,24 @@ function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, 
   };
 }
 
+const literals = new Map<string, RegExp | undefined>();
+
+/** A user's phrase compiled once; undefined for a phrase that cannot be matched (empty). */
+function literal(phrase: string): RegExp | undefined {
+  if (!literals.has(phrase)) {
+    let re: RegExp | undefined;
+    try { re = compileLiteral(phrase); } catch { re = undefined; }
+    literals.set(phrase, re);
+  }
+  return literals.get(phrase);
+}
+
 function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[], langOf: (b: ProseBlock) => Lang,
   messageLang: (l: Lang) => Lang): RawFinding[] {
   const out: RawFinding[] = [];
   for (const phrase of phrases) {
-    let re: RegExp;
-    try { re = compileLiteral(phrase.phrase); } catch { continue; }
+    const re = literal(phrase.phrase);
+    if (!re) continue;
     for (const block of blocks) {
       const lang = langOf(block);
       for (const m of matchesOf(re, block.text)) {
@@ -219,7 +236,7 @@ function dropOverlaps(findings: RawFinding[]): RawFinding[] {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[’]/g, '\'').replace(/\s+/g, ' ').trim();
+  return normaliseWord(text).replace(/\s+/g, ' ').trim();
 }
 
 function isIgnored(f: Finding, ignored: readonly string[]): boolean {
@@ -233,12 +250,9 @@ function isIgnored(f: Finding, ignored: readonly string[]): boolean {
 
 // ---- document-level judgement ------------------------------------------------------------
 
-const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
-
-function contentWords(text: string, generic: Set<string>, lang: Lang): string[] {
+function contentWords(text: string, generic: ReadonlySet<string>, lang: Lang): string[] {
   const stop = stopWords(lang);
-  return [...text.matchAll(WORDS)].map(m => m[0].toLowerCase())
-    .filter(w => (w.length >= 3 || /\d/.test(w)) && !generic.has(w) && !stop.has(w));
+  return wordList(text).filter(w => (w.length >= 3 || /\d/.test(w)) && !generic.has(w) && !stop.has(w));
 }
 
 /** A sentence's text with its words, for the anchor prefilter. */
@@ -250,8 +264,7 @@ interface Said {
 
 function acknowledges(s: Said, c: CompiledLanguage): boolean {
   if (anyMatch(c.ackRestatements, s.text, s.words)) return true;
-  for (const matcher of c.ackOpeners) {
-    if (!mayMatch(matcher, s.words)) continue;
+  for (const matcher of candidates(c.ackOpeners, s.words)) {
     for (const m of matchesOf(matcher.re, s.text)) {
       let rest = s.text.slice(m.index + m[0].length);
       c.contrast.lastIndex = 0;
@@ -288,7 +301,7 @@ function hasSignal(s: Said, patterns: readonly Matcher[], exceptions: readonly M
   if (!anyMatch(patterns, s.text, s.words)) return false;
   if (exceptions.length === 0) return true;
   const blocked = matchRanges(exceptions, s.text, s.words);
-  return patterns.some(p => mayMatch(p, s.words) &&
+  return candidates(patterns, s.words).some(p =>
     [...matchesOf(p.re, s.text)].some(m => !blocked.some(([a, b]) => a < m.index + m[0].length && m.index < b)));
 }
 
@@ -309,12 +322,10 @@ interface Layout {
   body: DocSentence[];
   /** Where the body starts (after "Hi Tom,"). */
   bodyStart: number;
-  salutation?: { start: number; end: number };
 }
 
 function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[], closingBlock: number): Layout {
   let body = [...sentences];
-  let salutation: Layout['salutation'];
   let bodyStart = body[0]?.start ?? 0;
   const first = body[0];
   if (first && anyMatch(compiledRules(first.lang).salutation, first.text, wordsOf(first.text))) {
@@ -322,19 +333,19 @@ function layout(sentences: readonly DocSentence[], blocks: readonly ProseBlock[]
     const lineEnd = first.text.search(/[\n\r]/);
     const comma = first.text.search(/[,!]/);
     const cut = [comma === -1 ? -1 : comma + 1, lineEnd].filter(n => n > 0).sort((a, b) => a - b)[0];
-    const words = (first.text.slice(0, cut ?? first.text.length).match(WORDS) ?? []).length;
+    const words = wordList(first.text.slice(0, cut ?? first.text.length)).length;
     if (words <= 6) {
-      salutation = { start: first.start, end: first.start + (cut ?? first.text.length) };
+      const greetingEnd = first.start + (cut ?? first.text.length);
       const rest = first.text.slice(cut ?? first.text.length);
       const lead = rest.length - rest.trimStart().length;
       if (cut === undefined || rest.trim() === '') body = body.slice(1);
-      else body[0] = { ...first, start: salutation.end + lead, text: rest.trim(), signals: signalsOf(rest.trim(), first.lang) };
-      bodyStart = body[0]?.start ?? salutation.end;
+      else body[0] = { ...first, start: greetingEnd + lead, text: rest.trim(), signals: signalsOf(rest.trim(), first.lang) };
+      bodyStart = body[0]?.start ?? greetingEnd;
     }
   }
   // Closing lines ("Best regards, Ann") and everything after them.
   if (closingBlock > 0) body = body.filter(s => s.start < blocks[closingBlock].start);
-  return { body, bodyStart, salutation };
+  return { body, bodyStart };
 }
 
 function insertText(templates: InsertTemplates, register: Register): string {

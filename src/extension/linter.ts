@@ -48,7 +48,7 @@ export class Linter implements vscode.Disposable {
   private readonly tooLargeSaid = new Set<string>();
   private untrustedSaid = false;
   private invalidSaid = false;
-  readonly openedForReview = new Set<string>();
+  private readonly openedForReview = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's findings were published (or cleared). */
   readonly onDidLint = this.changed.event;
@@ -60,8 +60,10 @@ export class Linter implements vscode.Disposable {
     return s && s.version === doc.version ? s : undefined;
   }
 
-  isChecked(doc: vscode.TextDocument): boolean {
-    return isReplyDraft(doc, readConfig(doc.uri), this.openedForReview);
+  /** Checks a document from now on, whatever its name, because the writer asked for a review. */
+  review(doc: vscode.TextDocument): void {
+    this.openedForReview.add(doc.uri.toString());
+    this.lint(doc);
   }
 
   /** Judges soon: after a pause in typing, or at once. */

@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     }),
     vscode.commands.registerCommand('declineCoach.composeDecline', async () => {
       const doc = await composeDecline();
-      if (doc) { linter.openedForReview.add(doc.uri.toString()); linter.lint(doc); }
+      if (doc) linter.review(doc);
       return doc;
     }),
     vscode.commands.registerCommand('declineCoach.fixAll', async (uri?: vscode.Uri, version?: number) => {

@@ -106,10 +106,7 @@ export class ReviewPanel {
 
   show(doc: vscode.TextDocument | undefined): void {
     this.target = doc?.uri;
-    if (doc && isDraftLanguage(doc)) {
-      this.linter.openedForReview.add(doc.uri.toString());
-      this.linter.lint(doc);
-    }
+    if (doc && isDraftLanguage(doc)) this.linter.review(doc);
     this.refresh();
   }
 
