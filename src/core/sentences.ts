@@ -63,11 +63,40 @@ function segmentInto(out: Sentence[], text: string, from: number, to: number, la
     // ICU also breaks after a newline inside a paragraph; a lower-case start continues the sentence.
     const start = from + seg.index + lead;
     const prev = out[out.length - 1];
-    if (prev && /^[\p{Ll}]/u.test(body) && !/[.!?…]["'”“»«)]*$/u.test(prev.text)) {
+    const continues = /^[\p{Ll}]/u.test(body) && !/[.!?…]["'”“»«)]*$/u.test(prev?.text ?? '');
+    if (prev && (continues || endsInsideSentence(prev.text, body, lang))) {
       prev.end = start + body.length;
       prev.text = text.slice(prev.start, prev.end);
     } else {
       out.push({ start, end: start + body.length, text: body });
     }
   }
+}
+
+/** Abbreviations after which ICU breaks but a sentence goes on (lower-cased, without the final dot). */
+const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
+  de: new Set(['z. b', 'z.b', 'd. h', 'd.h', 'u. a', 'u.a', 'bzw', 'ca', 'nr', 'hr', 'fr', 'dr', 'prof', 'vgl', 'inkl', 'evtl', 'ggf',
+    'bspw', 'zzgl', 'tel', 'str', 'abs', 'mio', 'mrd', 'st', 'sog', 'usw', 'etc']),
+  en: new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'e.g', 'i.e', 'vs', 'approx', 'etc', 'no', 'esp', 'dept', 'est']),
+};
+/** Words after which "12." is an ordinal (German dates: „am 12. Juli“), not a sentence end. */
+const ORDINAL_CONTEXT = new Set(['am', 'zum', 'bis', 'den', 'dem', 'der', 'die', 'das', 'vom', 'ab', 'seit', 'im', 'zur', 'nach', 'vor', 'ihr', 'ihrem', 'unser', 'unserem', 'fürs', 'ums']);
+const MONTH = /^(?:jan(?:uar)?|feb(?:ruar)?|märz|mrz|apr(?:il)?|mai|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\b/iu;
+
+/** Whether ICU's break after `prev` falls inside a sentence: an abbreviation or an ordinal date. */
+function endsInsideSentence(prev: string, next: string, lang: Lang): boolean {
+  const abbreviation = /(?:^|[\s(„"'])((?:\p{L}{1,2}\. ?)?\p{L}+)\.$/u.exec(prev);
+  if (abbreviation) {
+    const word = abbreviation[1].toLowerCase();
+    // "No." and "etc." also end sentences: they continue only before a number or a lower-case word.
+    const ambiguous = word === 'no' || word === 'etc' || word === 'usw';
+    if (ABBREVIATIONS[lang].has(word) && (!ambiguous || /^[\p{Ll}\d]/u.test(next))) return true;
+  }
+  // ICU breaks inside "z. B." too: the first letter ends `prev`, the second opens `next`.
+  const halves = /(?:^|\s)(\p{L})\.$/u.exec(prev);
+  const second = /^(\p{L})\./u.exec(next);
+  if (halves && second && ABBREVIATIONS[lang].has(`${halves[1]}. ${second[1]}`.toLowerCase())) return true;
+  if (lang !== 'de') return false;
+  const ordinal = /(?:^|\s)(\p{L}+)?\s*\d{1,2}\.$/u.exec(prev);
+  return !!ordinal && (MONTH.test(next) || ORDINAL_CONTEXT.has((ordinal[1] ?? '').toLowerCase()));
 }

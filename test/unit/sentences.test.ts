@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { splitSentences } from '../../src/core';
+import type { Lang } from '../../src/core/types';
+
+const split = (text: string, lang: Lang) => splitSentences(text, lang).map(s => s.text);
+
+describe('sentence splitting', () => {
+  const cases: Array<[Lang, string, string[]]> = [
+    ['de', 'Wir können am 12. Juli liefern. Passt das?', ['Wir können am 12. Juli liefern.', 'Passt das?']],
+    ['de', 'Bis zum 8. März bin ich ausgebucht.', ['Bis zum 8. März bin ich ausgebucht.']],
+    ['de', 'Ab 3. Mai geht es wieder.', ['Ab 3. Mai geht es wieder.']],
+    ['de', 'Wir brauchen z. B. die Logos. Danke!', ['Wir brauchen z. B. die Logos.', 'Danke!']],
+    ['de', 'Das geht, d. h. wir liefern später.', ['Das geht, d. h. wir liefern später.']],
+    ['de', 'Das Team hat u. a. Fotos geliefert.', ['Das Team hat u. a. Fotos geliefert.']],
+    ['de', 'Sprechen Sie mit Hr. Meier oder Fr. Schulz darüber.', ['Sprechen Sie mit Hr. Meier oder Fr. Schulz darüber.']],
+    ['de', 'Das kostet ca. 300 Euro bzw. etwas mehr.', ['Das kostet ca. 300 Euro bzw. etwas mehr.']],
+    ['de', 'Rechnung Nr. 17 ist offen. Bitte zahlen.', ['Rechnung Nr. 17 ist offen.', 'Bitte zahlen.']],
+    ['de', 'Wir treffen uns um 10.30 Uhr.', ['Wir treffen uns um 10.30 Uhr.']],
+    ['de', 'Das dauert 12. Danach reden wir.', ['Das dauert 12.', 'Danach reden wir.']],
+    ['en', 'Mrs. Delgado will call you. Dr. Smith agrees.', ['Mrs. Delgado will call you.', 'Dr. Smith agrees.']],
+    ['en', 'Mr. Brown and Ms. Green. Prof. Black too.', ['Mr. Brown and Ms. Green.', 'Prof. Black too.']],
+    ['en', 'It costs e.g. 20 dollars, i.e. not much.', ['It costs e.g. 20 dollars, i.e. not much.']],
+    ['en', 'Bring logos, photos, etc. to the call.', ['Bring logos, photos, etc. to the call.']],
+    ['en', 'We bring photos etc. Then we talk.', ['We bring photos etc.', 'Then we talk.']],
+    ['en', 'See invoice No. 12 for details. No. That is final.', ['See invoice No. 12 for details.', 'No.', 'That is final.']],
+    ['en', 'We ship v2.1.3 in 3.5 days.', ['We ship v2.1.3 in 3.5 days.']],
+    ['en', 'Call me at 10.30 tomorrow.', ['Call me at 10.30 tomorrow.']],
+    ['en', 'I was thinking... maybe next week.', ['I was thinking... maybe next week.']],
+    ['en', 'Well... I am not sure. Let me check.', ['Well...', 'I am not sure.', 'Let me check.']],
+  ];
+  for (const [lang, text, expected] of cases) {
+    it(`${lang}: ${text}`, () => assert.deepEqual(split(text, lang), expected));
+  }
+
+  it('keeps offsets pointing at the source text', () => {
+    const text = 'Bis zum 8. März bin ich ausgebucht. Danach gern.';
+    for (const s of splitSentences(text, 'de')) assert.equal(text.slice(s.start, s.end), s.text);
+  });
+});
