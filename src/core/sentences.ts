@@ -79,9 +79,8 @@ const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
     'bspw', 'zzgl', 'tel', 'str', 'abs', 'mio', 'mrd', 'st', 'sog', 'usw', 'etc']),
   en: new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'e.g', 'i.e', 'vs', 'approx', 'etc', 'no', 'esp', 'dept', 'est']),
 };
-/** Words after which "12." is an ordinal (German dates: „am 12. Juli“), not a sentence end. */
-const ORDINAL_CONTEXT = new Set(['am', 'zum', 'bis', 'den', 'dem', 'der', 'die', 'das', 'vom', 'ab', 'seit', 'im', 'zur', 'nach', 'vor', 'ihr', 'ihrem', 'unser', 'unserem', 'fürs', 'ums']);
-const MONTH = /^(?:jan(?:uar)?|feb(?:ruar)?|märz|mrz|apr(?:il)?|mai|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\b/iu;
+/** What follows an ordinal „12.“ inside a sentence: a month („am 12. Juli“) or a counted noun („zum 3. Mal“). */
+const AFTER_ORDINAL = /^(?:jan(?:uar)?|feb(?:ruar)?|märz|mrz|apr(?:il)?|mai|juni?|juli?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?|mal|quartal|kalenderwoche|kw|woche|monat|tag|stock|platz|runde|entwurf|klasse|semester|jahrhundert)\b/iu;
 
 /** Whether ICU's break after `prev` falls inside a sentence: an abbreviation or an ordinal date. */
 function endsInsideSentence(prev: string, next: string, lang: Lang): boolean {
@@ -97,6 +96,5 @@ function endsInsideSentence(prev: string, next: string, lang: Lang): boolean {
   const second = /^(\p{L})\./u.exec(next);
   if (halves && second && ABBREVIATIONS[lang].has(`${halves[1]}. ${second[1]}`.toLowerCase())) return true;
   if (lang !== 'de') return false;
-  const ordinal = /(?:^|\s)(\p{L}+)?\s*\d{1,2}\.$/u.exec(prev);
-  return !!ordinal && (MONTH.test(next) || ORDINAL_CONTEXT.has((ordinal[1] ?? '').toLowerCase()));
+  return /(?:^|\s)\d{1,2}\.$/u.test(prev) && AFTER_ORDINAL.test(next);
 }

@@ -17,6 +17,8 @@ describe('sentence splitting', () => {
     ['de', 'Rechnung Nr. 17 ist offen. Bitte zahlen.', ['Rechnung Nr. 17 ist offen.', 'Bitte zahlen.']],
     ['de', 'Wir treffen uns um 10.30 Uhr.', ['Wir treffen uns um 10.30 Uhr.']],
     ['de', 'Das dauert 12. Danach reden wir.', ['Das dauert 12.', 'Danach reden wir.']],
+    ['de', 'Der Rest folgt bis zum 10. Welche Seiten brauchst du zuerst?', ['Der Rest folgt bis zum 10.', 'Welche Seiten brauchst du zuerst?']],
+    ['de', 'Ich frage zum 3. Mal nach.', ['Ich frage zum 3. Mal nach.']],
     ['en', 'Mrs. Delgado will call you. Dr. Smith agrees.', ['Mrs. Delgado will call you.', 'Dr. Smith agrees.']],
     ['en', 'Mr. Brown and Ms. Green. Prof. Black too.', ['Mr. Brown and Ms. Green.', 'Prof. Black too.']],
     ['en', 'It costs e.g. 20 dollars, i.e. not much.', ['It costs e.g. 20 dollars, i.e. not much.']],
