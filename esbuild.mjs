@@ -1,5 +1,5 @@
 // One build for every target: the Node extension, the web extension, the webview script, the
-// CLI (with eval and bench) and the test bundles. Flags: --production, --watch, --tests, --bench.
+// CLI (with eval, bench and the role trainer) and the test bundles. Flags: --production, --watch, --tests, --bench, --train.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const train = process.argv.includes('--train');
 
 const common = {
   bundle: true,
@@ -34,6 +35,9 @@ const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
 ];
+if (train) {
+  targets.push({ ...common, entryPoints: ['src/cli/train.ts'], outfile: 'dist/train.js', platform: 'node', format: 'cjs' });
+}
 if (bench) {
   targets.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs', platform: 'node', format: 'esm', packages: 'external' });
 }

@@ -1,0 +1,39 @@
+/**
+ * Stage "roles", part 3: a sentence's roles. Roles live in clauses as often as in sentences
+ * ("Booked until March, but April 3 is open" refuses, gives a reason and offers a date), so the
+ * model judges the whole sentence and each clause, and a role counts with its best score.
+ */
+import type { Lang } from '../types';
+import { ROLES, type RoleScores, roleModel } from './model';
+
+/** Where a clause ends: a semicolon or dash, or a comma before a conjunction that opens a new role. */
+const CLAUSE_BREAK: Record<Lang, RegExp> = {
+  en: /\s*[;–—]\s*|\s+-\s+|,?\s+(?=(?:but|because|since|so|although|though|however|instead|otherwise)\s)|,\s+(?=(?:and|as)\s)/giu,
+  de: /\s*[;–—]\s*|\s+-\s+|,?\s+(?=(?:aber|weil|denn|doch|sondern|deshalb|daher|stattdessen|allerdings|jedoch|trotzdem)\s)|,\s+(?=(?:da|und|dafür|dann)\s)/giu,
+};
+
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/** The clauses of a sentence; a piece of fewer than three words stays with its neighbour. */
+export function clausesOf(sentence: string, lang: Lang): string[] {
+  const pieces = sentence.split(CLAUSE_BREAK[lang]).filter(p => p.trim());
+  const out: string[] = [];
+  for (const piece of pieces) {
+    if (out.length > 0 && (words(piece) < 3 || words(out[out.length - 1]) < 3)) out[out.length - 1] += ` ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
+export function sentenceRoles(sentence: string, lang: Lang): RoleScores {
+  const model = roleModel(lang);
+  const scores = model.scores(sentence);
+  const clauses = clausesOf(sentence, lang);
+  if (clauses.length > 1) {
+    for (const clause of clauses) {
+      const part = model.scores(clause);
+      for (const role of ROLES) scores[role] = Math.max(scores[role], part[role]);
+    }
+  }
+  return scores;
+}

@@ -1,0 +1,120 @@
+/**
+ * Stage "roles", part 2: the trained sentence-role model. One-vs-rest logistic regression per
+ * language over the hashed features of `features.ts`; the weights come from `weights.ts`, which
+ * `npm run train` writes from the labeled bank in `data/roles/`. Each role has its own decision
+ * threshold, chosen by cross-validation on the bank.
+ */
+import type { Lang } from '../types';
+import { roleFeatures } from './features';
+import { ROLE_WEIGHTS } from './weights';
+
+export const ROLES = [
+  'acknowledge', 'empathy', 'reason', 'alternative', 'clarify', 'closing-question', 'refusal', 'vague-promise', 'other',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type RoleScores = Record<Role, number>;
+
+/** A language's model as `npm run train` writes it: int8 weights for the features it kept. */
+export interface SerializedRoleModel {
+  /** Per role, in ROLES order. */
+  bias: number[];
+  /** Weight = int8 × scale of its role. */
+  scale: number[];
+  threshold: number[];
+  /** Base64 of the kept feature ids, ascending, as LEB128 deltas. */
+  ids: string;
+  /** Base64 of int8 weights, one row of ROLES.length per kept id. */
+  weights: string;
+}
+
+export interface SerializedRoleModels {
+  /** Hash of the bank the weights were trained from; a test compares it. */
+  bankHash: string;
+  languages: Record<Lang, SerializedRoleModel>;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+  }
+  return out;
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let at = 0;
+  for (const ch of clean) {
+    acc = (acc << 6) | B64.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+export class RoleModel {
+  private readonly rows = new Map<number, number>();
+  private readonly weights: Int8Array;
+
+  constructor(private readonly model: SerializedRoleModel) {
+    const ids = fromBase64(model.ids);
+    this.weights = new Int8Array(fromBase64(model.weights).buffer);
+    let id = 0;
+    let row = 0;
+    for (let i = 0; i < ids.length;) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = ids[i++];
+        delta |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      id += delta;
+      this.rows.set(id, row++);
+    }
+  }
+
+  /** The probability of each role for one sentence or clause. */
+  scores(text: string): RoleScores {
+    const z = this.model.bias.slice();
+    const width = ROLES.length;
+    for (const id of roleFeatures(text)) {
+      const row = this.rows.get(id);
+      if (row === undefined) continue;
+      for (let r = 0; r < width; r++) z[r] += this.weights[row * width + r] * this.model.scale[r];
+    }
+    const out = {} as RoleScores;
+    ROLES.forEach((role, r) => { out[role] = 1 / (1 + Math.exp(-z[r])); });
+    return out;
+  }
+
+  threshold(role: Role): number {
+    return this.model.threshold[ROLES.indexOf(role)];
+  }
+
+  /** Roles whose probability reaches their threshold. */
+  rolesOf(scores: RoleScores): Role[] {
+    return ROLES.filter(role => scores[role] >= this.threshold(role));
+  }
+}
+
+const loaded = new Map<Lang, RoleModel>();
+
+export function roleModel(lang: Lang): RoleModel {
+  let model = loaded.get(lang);
+  if (!model) {
+    model = new RoleModel(ROLE_WEIGHTS.languages[lang]);
+    loaded.set(lang, model);
+  }
+  return model;
+}

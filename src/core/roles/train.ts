@@ -1,0 +1,271 @@
+/**
+ * Training for the sentence-role model: one-vs-rest logistic regression by AdaGrad over hashed
+ * features, deterministic for a given bank (fixed seed, fixed order), grouped cross-validation,
+ * per-role thresholds from out-of-fold predictions, and the int8 encoding that `weights.ts`
+ * holds. Pure: the trainer command (`src/cli/train.ts`) does the file work.
+ */
+import type { Lang } from '../types';
+import { HASH_BITS, roleFeatures } from './features';
+import { ROLES, type Role, type SerializedRoleModel, toBase64 } from './model';
+
+export interface BankSentence {
+  text: string;
+  roles: Role[];
+  lang: Lang;
+  field: string;
+  style: string;
+  register: string;
+}
+
+interface Example {
+  features: number[];
+  labels: Uint8Array;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty, applied to the weights an example touches. */
+  l2: number;
+  seed: number;
+}
+
+export const TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.25, l2: 1e-3, seed: 20261127 };
+
+const WIDTH = ROLES.length;
+
+export interface TrainedRoles {
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+function toExample(s: BankSentence): Example {
+  const labels = new Uint8Array(WIDTH);
+  for (const role of s.roles) labels[ROLES.indexOf(role)] = 1;
+  return { features: roleFeatures(s.text), labels };
+}
+
+/** Mulberry32: a small seeded generator, so training is the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function train(sentences: readonly BankSentence[], options: TrainOptions = TRAIN_OPTIONS): TrainedRoles {
+  const examples = sentences.map(toExample);
+  const size = (1 << HASH_BITS) * WIDTH;
+  const weights = new Float64Array(size);
+  const squared = new Float64Array(size);
+  const bias = new Float64Array(WIDTH);
+  const biasSquared = new Float64Array(WIDTH);
+  const next = random(options.seed);
+  const order = examples.map((_, i) => i);
+  const z = new Float64Array(WIDTH);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const index of order) {
+      const { features, labels } = examples[index];
+      z.set(bias);
+      for (const f of features) for (let r = 0; r < WIDTH; r++) z[r] += weights[f * WIDTH + r];
+      for (let r = 0; r < WIDTH; r++) {
+        const gradient = 1 / (1 + Math.exp(-z[r])) - labels[r];
+        biasSquared[r] += gradient * gradient;
+        bias[r] -= (options.learningRate * gradient) / Math.sqrt(biasSquared[r] + 1e-8);
+        for (const f of features) {
+          const k = f * WIDTH + r;
+          const g = gradient + options.l2 * weights[k];
+          squared[k] += g * g;
+          weights[k] -= (options.learningRate * g) / Math.sqrt(squared[k] + 1e-8);
+        }
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+/** Role probabilities of a trained (unquantised) model, for cross-validation. */
+export function predict(model: TrainedRoles, text: string): Float64Array {
+  const z = Float64Array.from(model.bias);
+  for (const f of roleFeatures(text)) for (let r = 0; r < WIDTH; r++) z[r] += model.weights[f * WIDTH + r];
+  return z.map(v => 1 / (1 + Math.exp(-v)));
+}
+
+/** Out-of-fold probabilities: each group is predicted by a model trained on all other groups. */
+export function crossValidate(sentences: readonly BankSentence[], groupOf: (s: BankSentence) => string,
+  options: TrainOptions = TRAIN_OPTIONS): Float64Array[] {
+  const out: Float64Array[] = new Array(sentences.length);
+  const groups = [...new Set(sentences.map(groupOf))].sort();
+  for (const group of groups) {
+    const model = train(sentences.filter(s => groupOf(s) !== group), options);
+    sentences.forEach((s, i) => { if (groupOf(s) === group) out[i] = predict(model, s.text); });
+  }
+  return out;
+}
+
+export interface RoleFigures {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export function figures(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role, threshold: number): RoleFigures {
+  const r = ROLES.indexOf(role);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  sentences.forEach((s, i) => {
+    const truth = s.roles.includes(role);
+    const said = scores[i][r] >= threshold;
+    if (truth && said) tp++;
+    else if (said) fp++;
+    else if (truth) fn++;
+  });
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, support: tp + fn };
+}
+
+/** The threshold with the best out-of-fold F1, on a grid of 0.05 steps. */
+export function bestThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role): number {
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let t = 0.15; t <= 0.851; t += 0.05) {
+    const { f1 } = figures(sentences, scores, role, t);
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+const round = (v: number) => Number(v.toPrecision(6));
+
+/**
+ * int8 weights with one scale per role; a feature is kept when one of its weights is at least
+ * `minQuantum` steps from zero.
+ */
+export function encode(model: TrainedRoles, thresholds: readonly number[], minQuantum = 2): SerializedRoleModel {
+  const scale = ROLES.map((_, r) => {
+    let max = 0;
+    for (let k = r; k < model.weights.length; k += WIDTH) max = Math.max(max, Math.abs(model.weights[k]));
+    return round(max / 127 || 1);
+  });
+  const ids: number[] = [];
+  const rows: number[] = [];
+  for (let f = 0; f < model.weights.length / WIDTH; f++) {
+    const row = ROLES.map((_, r) => Math.round(model.weights[f * WIDTH + r] / scale[r]));
+    if (row.every(q => Math.abs(q) < minQuantum)) continue;
+    ids.push(f);
+    rows.push(...row);
+  }
+  const deltas: number[] = [];
+  let last = 0;
+  for (const id of ids) {
+    let delta = id - last;
+    last = id;
+    while (delta >= 0x80) {
+      deltas.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    deltas.push(delta);
+  }
+  return {
+    bias: Array.from(model.bias, round),
+    scale,
+    threshold: [...thresholds],
+    ids: toBase64(Uint8Array.from(deltas)),
+    weights: toBase64(new Uint8Array(Int8Array.from(rows).buffer)),
+  };
+}
+
+/** FNV-1a over the bank's files, in name order: what the weights were trained from. */
+export function bankHash(files: ReadonlyArray<[name: string, content: string]>): string {
+  let h = 0x811c9dc5;
+  for (const [name, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const text of [name, content]) {
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+const STYLES = new Set(['terse', 'support', 'agency', 'advice', 'casual', 'formal']);
+const REGISTERS = new Set(['sie', 'du', 'us', 'uk', 'neutral']);
+
+/** Bank files are `<lang>/<field>.jsonl`; a malformed line throws, naming file and line. */
+export function parseBank(files: ReadonlyArray<[name: string, content: string]>): BankSentence[] {
+  const out: BankSentence[] = [];
+  for (const [name, content] of files) {
+    const m = /^(de|en)\/([a-z-]+)\.jsonl$/.exec(name);
+    if (!m) throw new Error(`${name}: bank files are <de|en>/<field>.jsonl`);
+    content.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${name}:${i + 1}`;
+      let row: { text?: unknown; roles?: unknown; style?: unknown; register?: unknown };
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new Error(`${where}: not JSON`);
+      }
+      const roles = row.roles as Role[];
+      if (typeof row.text !== 'string' || !row.text.trim()) throw new Error(`${where}: "text" must be a sentence`);
+      if (!Array.isArray(roles) || !roles.length || roles.some(r => !ROLES.includes(r)) || new Set(roles).size !== roles.length
+        || (roles.includes('other') && roles.length > 1)) throw new Error(`${where}: "roles" must be distinct roles of ${ROLES.join(', ')}; "other" alone`);
+      if (!STYLES.has(row.style as string)) throw new Error(`${where}: "style" must be one of ${[...STYLES].join(', ')}`);
+      if (!REGISTERS.has(row.register as string)) throw new Error(`${where}: "register" must be one of ${[...REGISTERS].join(', ')}`);
+      out.push({ text: row.text, roles, lang: m[1] as Lang, field: m[2], style: row.style as string, register: row.register as string });
+    });
+  }
+  return out;
+}
+
+export interface LanguageReport {
+  lang: Lang;
+  sentences: number;
+  /** Cross-validated per role, thresholds from the field-grouped folds. */
+  byField: Record<Role, RoleFigures>;
+  byStyle: Record<Role, RoleFigures>;
+  thresholds: Record<Role, number>;
+}
+
+export interface BuiltRoleModels {
+  models: Record<Lang, SerializedRoleModel>;
+  reports: LanguageReport[];
+}
+
+/** Everything `npm run train` computes: per language, grouped cross-validation, thresholds, weights. */
+export function buildRoleModels(bank: readonly BankSentence[], options: TrainOptions = TRAIN_OPTIONS): BuiltRoleModels {
+  const models = {} as Record<Lang, SerializedRoleModel>;
+  const reports: LanguageReport[] = [];
+  for (const lang of ['en', 'de'] as const) {
+    const sentences = bank.filter(s => s.lang === lang);
+    const byFieldScores = crossValidate(sentences, s => s.field, options);
+    const byStyleScores = crossValidate(sentences, s => s.style, options);
+    const thresholds = {} as Record<Role, number>;
+    const byField = {} as Record<Role, RoleFigures>;
+    const byStyle = {} as Record<Role, RoleFigures>;
+    for (const role of ROLES) {
+      thresholds[role] = bestThreshold(sentences, byFieldScores, role);
+      byField[role] = figures(sentences, byFieldScores, role, thresholds[role]);
+      byStyle[role] = figures(sentences, byStyleScores, role, thresholds[role]);
+    }
+    models[lang] = encode(train(sentences, options), ROLES.map(r => thresholds[r]));
+    reports.push({ lang, sentences: sentences.length, byField, byStyle, thresholds });
+  }
+  return { models, reports };
+}
