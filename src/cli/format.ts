@@ -1,4 +1,4 @@
-import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleMessage, t } from '../core';
+import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage, t } from '../core';
 import pkg from '../../package.json';
 
 export interface FileReport {
@@ -8,8 +8,6 @@ export interface FileReport {
   result: Analysis;
 }
 
-export const DOCS_BASE = `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/docs/rules`;
-export const docsUrl = (ruleId: string) => `${DOCS_BASE}/${ruleId}.md`;
 
 function location(r: FileReport, offset: number): { line: number; column: number } {
   const p = r.lines.positionAt(offset);
@@ -71,7 +69,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
   const rules = RULE_IDS.map(id => ({
     id,
     shortDescription: { text: id === 'custom-phrase' ? 'A phrase from your team’s vocabulary' : ruleMessage('en', id, '…') },
-    helpUri: docsUrl(id),
+    helpUri: ruleDocsUrl(id),
   }));
   const results = reports.flatMap(r => r.result.findings.map(f => {
     const start = location(r, f.start);

@@ -1,6 +1,9 @@
 /** Decline Coach's engine: pure TypeScript, no `vscode`, no Node built-ins. */
 export * from './types';
-export { analyze, Analyzer, type AnalyzeInput, isValidFinding, RULE_PRINCIPLE, SCORE_WEIGHTS, scoreOf, snippetToPlain, verdictOf } from './engine';
+export { analyze, Analyzer, type AnalyzeInput } from './engine';
+export { isValidFinding } from './invariants';
+export { beforeAfter, snippetToPlain } from './rewrites';
+export { isPhraseRule, RULE_IDS, RULE_INFO, ruleDocsUrl, type RuleInfo } from './rules/meta';
 export { applyEdits, applyFixes, diffEdit, fixAllText, preferredFixes } from './fixes';
 export { extractProse, type DocFormat, type ProseDoc } from './prose';
 export { guessLanguage, detectRegister } from './language';

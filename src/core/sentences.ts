@@ -1,3 +1,11 @@
+/**
+ * Stage 2, sentences: cuts one prose block into sentences, gives each its words (the block is
+ * tokenised here, once, for every later stage) and its language, and marks a greeting that opens
+ * the block ("Hi Tom, thanks for …"). Also the small sentence and clause helpers later stages share.
+ */
+import { anyMatch, compiledRules } from './compiled';
+import { countWords, guessFromCounts } from './language';
+import { wordList } from './pattern';
 import type { Lang } from './types';
 
 export interface Sentence {
@@ -5,6 +13,76 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+}
+
+/** A sentence of the writer's prose with its language and its words (normalised, see `wordList`). */
+export interface LangSentence extends Sentence {
+  lang: Lang;
+  words: ReadonlySet<string>;
+  /** Set when the sentence opens with a short greeting: where the greeting ends (same offsets as `start`). */
+  greetingEnd?: number;
+}
+
+/** A sentence with a clear language of its own keeps it, even inside a paragraph in the other one. */
+function sentenceLanguage(words: readonly string[], text: string, paragraph: Lang): Lang {
+  const g = guessFromCounts(countWords(words, text));
+  return g.lang && g.hits >= 3 && g.confidence >= 0.75 ? g.lang : paragraph;
+}
+
+/** Where a greeting such as "Hi Tom," ends in a sentence that opens with one; undefined otherwise. */
+function greetingEnd(s: Sentence, lang: Lang, words: ReadonlySet<string>): number | undefined {
+  if (!anyMatch(compiledRules(lang).salutation, s.text, words)) return undefined;
+  // "Hi Tom," on its own, or "Hi Tom, thanks for …": the greeting ends at the first comma or line end.
+  const lineEnd = s.text.search(/[\n\r]/);
+  const comma = s.text.search(/[,!]/);
+  const cut = [comma === -1 ? -1 : comma + 1, lineEnd].filter(n => n > 0).sort((a, b) => a - b)[0] ?? s.text.length;
+  return wordList(s.text.slice(0, cut)).length <= 6 ? s.start + cut : undefined;
+}
+
+/**
+ * The sentences of one prose block (`masked`: markup blanked), each with its words and language.
+ * `forced`: every sentence takes `lang`, whatever its words say.
+ */
+export function blockSentences(masked: string, lang: Lang, forced: boolean): LangSentence[] {
+  return splitSentences(masked, lang).map((s, i) => {
+    const list = wordList(s.text);
+    const words = new Set(list);
+    const own = forced ? lang : sentenceLanguage(list, s.text, lang);
+    const sentence: LangSentence = { ...s, lang: own, words };
+    // Only a block's first sentence can be the reply's greeting.
+    if (i === 0) sentence.greetingEnd = greetingEnd(s, own, words);
+    return sentence;
+  });
+}
+
+/** The sentence containing `offset`, by binary search over sentences in text order. */
+export function sentenceAt<S extends Sentence>(sentences: readonly S[], offset: number): S | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** The part of the clause before `offsetInSentence`: from the last , ; : – — or ( on. */
+function clauseBefore(sentenceText: string, offsetInSentence: number): string {
+  const before = sentenceText.slice(0, offsetInSentence);
+  return before.slice(Math.max(...[',', ';', ':', '–', '—', '('].map(ch => before.lastIndexOf(ch))) + 1);
+}
+
+/** Nothing but punctuation or symbols stands between the clause's start and `offsetInSentence`. */
+export function isClauseStart(sentenceText: string, offsetInSentence: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(clauseBefore(sentenceText, offsetInSentence));
+}
+
+/** The clause's first word, lower-cased ("wenn" in "…, wenn Sie nicht …"). */
+export function clauseOpener(sentenceText: string, offsetInSentence: number): string {
+  return (/^[\p{L}]+/u.exec(clauseBefore(sentenceText, offsetInSentence).trimStart())?.[0] ?? '').toLowerCase();
 }
 
 const segmenters = new Map<Lang, Intl.Segmenter>();

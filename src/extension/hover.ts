@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { principleTitle } from '../core';
-import { beforeAfter } from '../webview/render';
+import { beforeAfter, isPhraseRule, principleTitle } from '../core';
 import type { Linter } from './linter';
 
 function escapeMarkdown(text: string): string {
@@ -16,8 +15,7 @@ export class CoachHover implements vscode.HoverProvider {
       const state = this.linter.state(doc);
       if (!state) return undefined;
       const offset = doc.offsetAt(position);
-      const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end &&
-        (s.finding.ruleId === 'negative-phrasing' || s.finding.ruleId === 'vague-commitment' || s.finding.ruleId === 'custom-phrase'));
+      const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end && isPhraseRule(s.finding.ruleId));
       if (hits.length === 0) return undefined;
       const md = new vscode.MarkdownString();
       for (const { finding } of hits) {

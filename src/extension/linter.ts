@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, type Finding, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Finding, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import { isReplyDraft } from './selection';
 
@@ -32,10 +32,6 @@ function analyzeOptions(doc: vscode.TextDocument, config: CoachConfig): AnalyzeI
   };
 }
 
-export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
-}
-
 /**
  * Publishes diagnostics for reply drafts: debounced while typing, with results for an older
  * document version dropped, and one document's failure logged without stopping the others.
@@ -53,7 +49,7 @@ export class Linter implements vscode.Disposable {
   /** Fires after a document's findings were published (or cleared). */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   state(doc: vscode.TextDocument): DraftState | undefined {
     const s = this.states.get(doc.uri.toString());
@@ -135,7 +131,7 @@ export class Linter implements vscode.Disposable {
       const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
       diagnostic.source = SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: docsUri(this.extensionUri, finding.ruleId) };
+      diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
       shown.push({ finding, diagnostic });
     }
     const state: DraftState = { uri: doc.uri, version, analysis, shown };

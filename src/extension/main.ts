@@ -29,7 +29,7 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
 
 export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
-  const linter = new Linter(context.extensionUri, log);
+  const linter = new Linter(log);
   const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
 
   context.subscriptions.push(
     log, linter, status,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, context.extensionUri, log), CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, log), CoachCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {

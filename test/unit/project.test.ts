@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { analyze, composeReply, type DeclineReason, MESSAGES, snippetToPlain } from '../../src/core';
+import { analyze, composeReply, type DeclineReason, MESSAGES, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -33,6 +33,16 @@ describe('project rules', () => {
     });
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     assert.ok(inputs.every(i => !i.startsWith('node:')), inputs.filter(i => i.startsWith('node:')).join(', '));
+  });
+});
+
+describe('rule registry', () => {
+  it('links every rule to its page in docs/rules of this repository', () => {
+    const repository = JSON.parse(read('package.json')).repository.url.replace(/\.git$/, '');
+    for (const id of RULE_IDS) {
+      assert.equal(ruleDocsUrl(id), `${repository}/blob/main/docs/rules/${id}.md`);
+      assert.ok(statSync(join(ROOT, 'docs/rules', `${id}.md`)).isFile(), `docs/rules/${id}.md`);
+    }
   });
 });
 
