@@ -1,9 +1,12 @@
 /**
  * `npm run eval -- <labeled.jsonl>`: how right the engine is on labeled drafts.
  * Phrase labels are scored as spans (a labeled span is found when a finding of its principle
- * overlaps it); document labels and the verdict as accuracy. Every mismatch is listed.
+ * overlaps it); document labels and the verdict as accuracy, with and without the role model.
+ * Every mismatch is listed. `--roles` adds the role model's cross-validated table on the bank.
  */
 import { readFileSync } from 'node:fs';
+import { buildRoleModels, parseBank } from '../core/roles/train';
+import { BANK_DIR, readBank, roleTable } from './bank';
 import { analyze, extractProse, type Finding, isPhraseRule, type Principle } from '../core';
 
 interface Labeled {
@@ -37,20 +40,21 @@ const overlaps = (a: [number, number], f: Finding) => f.start < a[1] && a[0] < f
 function main(): void {
   const file = process.argv[2];
   if (!file) {
-    console.error('usage: npm run eval -- <labeled.jsonl>');
+    console.error('usage: npm run eval -- <labeled.jsonl> [--roles]');
     process.exit(2);
   }
   const rows: Labeled[] = readFileSync(file, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l) as Labeled);
   const span: Record<string, { tp: number; fp: number; found: number; total: number }> = {};
-  const doc: Record<string, { right: number; total: number }> = {};
+  const doc: Record<string, { right: number; rulesOnly: number; total: number }> = {};
   const mismatches: string[] = [];
   let languageRight = 0;
   for (const [label] of SPAN_LABELS) span[label] = { tp: 0, fp: 0, found: 0, total: 0 };
-  for (const [label] of [...DOC_LABELS, ['verdict']]) doc[label] = { right: 0, total: 0 };
+  for (const [label] of [...DOC_LABELS, ['verdict']]) doc[label] = { right: 0, rulesOnly: 0, total: 0 };
 
   for (const row of rows) {
     // Judged as users get it: the language is detected, not given.
     const result = analyze(row.text);
+    const rules = analyze(row.text, { roleModel: false });
     languageRight += result.language === row.lang ? 1 : 0;
     for (const [label, principle] of SPAN_LABELS) {
       const spans = labeledSpans(row.text, (row.labels[label] as string[]) ?? []);
@@ -70,10 +74,12 @@ function main(): void {
       const expected = Boolean(row.labels[label]);
       const got = result.principles[principle];
       doc[label].total++;
+      if (expected === rules.principles[principle]) doc[label].rulesOnly++;
       if (expected === got) doc[label].right++;
       else mismatches.push(`${row.id}  ${label}  expected ${expected}, got ${got}`);
     }
     doc.verdict.total++;
+    if (rules.verdict === row.verdict) doc.verdict.rulesOnly++;
     if (result.verdict === row.verdict) doc.verdict.right++;
     else mismatches.push(`${row.id}  verdict  expected ${row.verdict}, got ${result.verdict}`);
   }
@@ -88,13 +94,18 @@ function main(): void {
     const recall = s.total === 0 ? 1 : s.found / s.total;
     console.log(`| ${label} | ${principle} | ${pct(precision)} | ${pct(recall)} | ${s.total} spans |`);
   }
-  console.log('\n| label | accuracy | n |');
-  console.log('|---|---|---|');
+  console.log('\n| label | accuracy | rules only | n |');
+  console.log('|---|---|---|---|');
   for (const [label] of [...DOC_LABELS, ['verdict']]) {
-    console.log(`| ${label} | ${pct(doc[label].right / doc[label].total)} | ${doc[label].total} |`);
+    const d = doc[label];
+    console.log(`| ${label} | ${pct(d.right / d.total)} | ${pct(d.rulesOnly / d.total)} | ${d.total} |`);
   }
-  console.log(`| language detected | ${pct(languageRight / rows.length)} | ${rows.length} |`);
+  console.log(`| language detected | ${pct(languageRight / rows.length)} | | ${rows.length} |`);
   console.log(mismatches.length ? `\nMismatches (${mismatches.length}):\n${mismatches.join('\n')}` : '\nNo mismatches.');
+  if (process.argv.includes('--roles')) {
+    console.log('\nSentence roles, cross-validated on the bank (data/roles):\n');
+    for (const report of buildRoleModels(parseBank(readBank(BANK_DIR))).reports) console.log(`${roleTable(report)}\n`);
+  }
 }
 
 main();

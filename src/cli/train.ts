@@ -4,38 +4,14 @@
  * grouped by field of work and by writing style, so memorised frames cannot flatter the figures.
  * `--check` writes nothing and exits 1 when the checked-in weights are stale.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROLE_WEIGHTS } from '../core/roles/weights';
-import { ROLES, type SerializedRoleModels } from '../core/roles/model';
-import { bankHash, buildRoleModels, type LanguageReport, parseBank } from '../core/roles/train';
+import type { SerializedRoleModels } from '../core/roles/model';
+import { bankHash, buildRoleModels, parseBank } from '../core/roles/train';
+import { BANK_DIR, readBank, ROOT, roleTable } from './bank';
 
-const ROOT = resolve(__dirname, '..');
-const BANK = join(ROOT, 'data', 'roles');
 const OUT = join(ROOT, 'src', 'core', 'roles', 'weights.ts');
-
-export function readBank(dir: string): Array<[string, string]> {
-  return ['de', 'en'].flatMap(lang => readdirSync(join(dir, lang)).filter(f => f.endsWith('.jsonl')).sort()
-    .map((f): [string, string] => [`${lang}/${f}`, readFileSync(join(dir, lang, f), 'utf8')]));
-}
-
-const pct = (v: number) => v.toFixed(2);
-
-function table(report: LanguageReport): string {
-  const lines = [
-    `${report.lang}: ${report.sentences} sentences, cross-validated (leave one field out | leave one style out)`,
-    '| role | threshold | P field | R field | F1 field | P style | R style | F1 style | n |',
-    '|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const role of ROLES) {
-    const f = report.byField[role];
-    const s = report.byStyle[role];
-    lines.push(`| ${role} | ${report.thresholds[role]} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.f1)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${f.support} |`);
-  }
-  const macro = (pick: (r: (typeof ROLES)[number]) => number) => pct(ROLES.reduce((sum, r) => sum + pick(r), 0) / ROLES.length);
-  lines.push(`macro F1: ${macro(r => report.byField[r].f1)} by field, ${macro(r => report.byStyle[r].f1)} by style`);
-  return lines.join('\n');
-}
 
 function source(models: SerializedRoleModels): string {
   return `// Written by \`npm run train\` from data/roles: do not edit by hand.\nimport type { SerializedRoleModels } from './model';\n\nexport const ROLE_WEIGHTS: SerializedRoleModels = ${JSON.stringify(models, null, 1)};\n`;
@@ -43,9 +19,9 @@ function source(models: SerializedRoleModels): string {
 
 function main(): void {
   const check = process.argv.includes('--check');
-  const files = readBank(BANK);
+  const files = readBank(BANK_DIR);
   const built = buildRoleModels(parseBank(files));
-  for (const report of built.reports) console.log(`${table(report)}\n`);
+  for (const report of built.reports) console.log(`${roleTable(report)}\n`);
   const text = source({ bankHash: bankHash(files), languages: built.models });
   console.log(`model: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB (${OUT})`);
   if (check) {

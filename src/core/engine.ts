@@ -133,7 +133,10 @@ export class Analyzer {
 
     // Stage 5 on the whole document.
     const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
-    const judged = judgeDocument({ text, layout: layout(sentences, closingStart), quoted: prose.quoted, phrases, register, docLang, messageLang });
+    const judged = judgeDocument({
+      text, layout: layout(sentences, closingStart), quoted: prose.quoted, phrases, register, docLang, messageLang,
+      roleModel: options.roleModel ?? true,
+    });
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
     const findings = [...phrases, ...docFindings].filter(f => isValidFinding(text, f)).sort((a, b) => a.start - b.start || a.end - b.end);
     return {

@@ -10,7 +10,8 @@ import { principleNote, ruleMessage } from './messages';
 import { insertFix, insertText } from './rewrites';
 import { RULE_INFO } from './rules/meta';
 import type { LanguageRules } from './rules/schema';
-import { contentWords, type SignalledSentence } from './signals';
+import { roleModel, type Role } from './roles/model';
+import { contentWords, type SentenceSignals, type SignalledSentence } from './signals';
 import type { Finding, Lang, Principle, Register, RuleId, Severity } from './types';
 
 /** Everything judgement reads, in one place. */
@@ -25,6 +26,8 @@ export interface JudgementContext {
   docLang: Lang;
   /** The language of messages for a sentence in `lang`. */
   messageLang: (lang: Lang) => Lang;
+  /** Whether the role model's evidence counts beside the rules. */
+  roleModel: boolean;
 }
 
 export interface Judgement {
@@ -79,6 +82,32 @@ function echoesQuote(quoted: readonly string[], body: readonly SignalledSentence
   return shared >= 2;
 }
 
+/**
+ * Where the role model adds to the rules: a sentence satisfies the principle when the rules say
+ * so, or the model gives the role a score at which its cross-validated precision is 0.9 (the
+ * rules are precise; the model adds recall without diluting that). See docs/roles.md.
+ */
+const MODEL_EVIDENCE: Partial<Record<keyof SentenceSignals, Role>> = {
+  listen: 'acknowledge',
+  empathy: 'empathy',
+  reason: 'reason',
+  alternative: 'alternative',
+  clarify: 'clarify',
+};
+
+const ENDS_WITH_QUESTION = /\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u;
+
+/** Whether a sentence satisfies a principle, by the rules or, where it counts, by the model. */
+function says(s: SignalledSentence, principle: keyof SentenceSignals, useModel: boolean): boolean {
+  if (s.signals[principle]) return true;
+  const role = MODEL_EVIDENCE[principle];
+  if (!useModel || !role) return false;
+  const score = s.roles[role];
+  if (score < roleModel(s.lang).confident(role)) return false;
+  // A question about the client's needs, not one that closes or asks to choose.
+  return principle !== 'clarify' || (ENDS_WITH_QUESTION.test(s.text) && score > s.roles['closing-question']);
+}
+
 export function judgeDocument(ctx: JudgementContext): Judgement {
   const { body, bodyStart } = ctx.layout;
   const vague = ctx.phrases.filter(f => f.principle === 'expectations').map(f => f.start).sort((a, b) => a - b);
@@ -88,16 +117,17 @@ export function judgeDocument(ctx: JudgementContext): Judgement {
     while (lo < hi) { const mid = (lo + hi) >> 1; if (vague[mid] < s.start) lo = mid + 1; else hi = mid; }
     return lo < vague.length && vague[lo] < s.end;
   };
-  const acknowledgement = body.find(s => s.signals.listen);
-  const empathy = body.find(s => s.signals.empathy);
-  const reason = body.find(s => s.signals.reason);
+  const has = (s: SignalledSentence, principle: keyof SentenceSignals) => says(s, principle, ctx.roleModel);
+  const acknowledgement = body.find(s => has(s, 'listen'));
+  const empathy = body.find(s => has(s, 'empathy'));
+  const reason = body.find(s => has(s, 'reason'));
   const principles: Record<Principle, boolean> = {
     listen: Boolean(acknowledgement) || echoesQuote(ctx.quoted, body, ctx.docLang),
     empathy: Boolean(empathy),
-    clarify: body.some(s => s.signals.clarify),
+    clarify: body.some(s => has(s, 'clarify')),
     expectations: !ctx.phrases.some(f => f.principle === 'expectations'),
     positive: !ctx.phrases.some(f => f.principle === 'positive'),
-    alternative: body.some(s => s.signals.alternative && !inVague(s)),
+    alternative: body.some(s => has(s, 'alternative') && !inVague(s)),
     reason: Boolean(reason),
   };
   const findings: Finding[] = [];

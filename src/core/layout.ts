@@ -19,7 +19,7 @@ export function layout(sentences: readonly SignalledSentence[], closingStart: nu
   const first = body[0];
   if (first?.greetingEnd !== undefined) {
     const rest = first.afterGreeting;
-    if (rest) body[0] = { ...first, start: rest.start, text: rest.text, signals: rest.signals };
+    if (rest) body[0] = { ...first, start: rest.start, text: rest.text, signals: rest.signals, roles: rest.roles };
     else body = body.slice(1);
     bodyStart = body[0]?.start ?? first.greetingEnd;
   }

@@ -2,11 +2,14 @@
  * Stage 3, signals: which principles each sentence satisfies on its own — it acknowledges the
  * request, shows empathy, gives a reason, offers an alternative, asks a clarifying question.
  * Works on one sentence at a time with the words the sentence stage found; knows nothing of the
- * document around it. (A sentence-role model can take this stage's place or follow it.)
+ * document around it. Each sentence also gets its role scores from the trained sentence-role
+ * model (`roles/`); judgement decides, per principle, how rules and model combine.
  */
 import { anyMatch, candidates, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges } from './compiled';
 import { stopWords } from './language';
 import { wordList, wordsOf } from './pattern';
+import { sentenceRoles } from './roles/clauses';
+import type { RoleScores } from './roles/model';
 import type { LangSentence, Sentence } from './sentences';
 import type { Lang } from './types';
 
@@ -19,11 +22,16 @@ export interface SentenceSignals {
   clarify: boolean;
 }
 
-/** A sentence of the writer's prose with what it says. */
-export interface SignalledSentence extends LangSentence {
+/** What a sentence says: by the rules, and by the role model. */
+export interface Said {
   signals: SentenceSignals;
-  /** The sentence after its opening greeting, with its own signals ("thanks for …" in "Hi Tom, thanks for …"). */
-  afterGreeting?: Sentence & { signals: SentenceSignals };
+  roles: RoleScores;
+}
+
+/** A sentence of the writer's prose with what it says. */
+export interface SignalledSentence extends LangSentence, Said {
+  /** The sentence after its opening greeting, with what it says ("thanks for …" in "Hi Tom, thanks for …"). */
+  afterGreeting?: Sentence & Said;
 }
 
 /** Specific words of a text: no function words, nothing too short or too generic. */
@@ -83,13 +91,13 @@ function signalsOf(s: SentenceWords): SentenceSignals {
 /** Every sentence with its signals; a sentence opened by a greeting also gets those of the rest. */
 export function signalSentences(sentences: readonly LangSentence[]): SignalledSentence[] {
   return sentences.map(s => {
-    const out: SignalledSentence = { ...s, signals: signalsOf(s) };
+    const out: SignalledSentence = { ...s, signals: signalsOf(s), roles: sentenceRoles(s.text, s.lang) };
     if (s.greetingEnd !== undefined) {
       const rest = s.text.slice(s.greetingEnd - s.start);
       const text = rest.trim();
       if (text !== '') {
         const start = s.greetingEnd + rest.length - rest.trimStart().length;
-        out.afterGreeting = { start, end: s.end, text, signals: signalsOf({ text, lang: s.lang, words: wordsOf(text) }) };
+        out.afterGreeting = { start, end: s.end, text, signals: signalsOf({ text, lang: s.lang, words: wordsOf(text) }), roles: sentenceRoles(text, s.lang) };
       }
     }
     return out;

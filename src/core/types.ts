@@ -86,4 +86,6 @@ export interface AnalyzeOptions {
   customPhrases?: readonly CustomPhrase[];
   /** Language for messages; defaults to the draft's language of each finding. */
   messageLanguage?: Lang;
+  /** `false` judges the principles by the rules alone, without the sentence-role model (to measure what the model adds). */
+  roleModel?: boolean;
 }

@@ -21,6 +21,8 @@ export interface SerializedRoleModel {
   /** Weight = int8 × scale of its role. */
   scale: number[];
   threshold: number[];
+  /** Higher thresholds at which the role's cross-validated precision reaches 0.9: where the model adds to the rules. */
+  confident: number[];
   /** Base64 of the kept feature ids, ascending, as LEB128 deltas. */
   ids: string;
   /** Base64 of int8 weights, one row of ROLES.length per kept id. */
@@ -100,6 +102,11 @@ export class RoleModel {
 
   threshold(role: Role): number {
     return this.model.threshold[ROLES.indexOf(role)];
+  }
+
+  /** The threshold at which the model is as precise as the rules it adds to. */
+  confident(role: Role): number {
+    return this.model.confident[ROLES.indexOf(role)];
   }
 
   /** Roles whose probability reaches their threshold. */

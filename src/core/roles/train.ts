@@ -27,10 +27,12 @@ export interface TrainOptions {
   learningRate: number;
   /** L2 penalty, applied to the weights an example touches. */
   l2: number;
+  /** A feature seen in fewer sentences than this gets no weight: it would only memorise them. */
+  minCount: number;
   seed: number;
 }
 
-export const TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.25, l2: 1e-3, seed: 20261127 };
+export const TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.25, l2: 1e-3, minCount: 3, seed: 20261127 };
 
 const WIDTH = ROLES.length;
 
@@ -59,6 +61,9 @@ function random(seed: number): () => number {
 
 export function train(sentences: readonly BankSentence[], options: TrainOptions = TRAIN_OPTIONS): TrainedRoles {
   const examples = sentences.map(toExample);
+  const seen = new Map<number, number>();
+  for (const e of examples) for (const f of e.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const e of examples) e.features = e.features.filter(f => (seen.get(f) ?? 0) >= options.minCount);
   const size = (1 << HASH_BITS) * WIDTH;
   const weights = new Float64Array(size);
   const squared = new Float64Array(size);
@@ -150,13 +155,27 @@ export function bestThreshold(sentences: readonly BankSentence[], scores: readon
   return best;
 }
 
+/** Out-of-fold precision the model needs before it may add a principle the rules did not find. */
+export const CONFIDENT_PRECISION = 0.95;
+
+/**
+ * The lowest threshold at which the role's out-of-fold precision reaches `precision`: where the
+ * model may add to rules that are already precise, it must be as sure as they are.
+ */
+export function confidentThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role, precision: number): number {
+  for (let t = 0.5; t <= 0.951; t += 0.05) {
+    if (figures(sentences, scores, role, t).precision >= precision) return Math.round(t * 100) / 100;
+  }
+  return 0.95;
+}
+
 const round = (v: number) => Number(v.toPrecision(6));
 
 /**
  * int8 weights with one scale per role; a feature is kept when one of its weights is at least
  * `minQuantum` steps from zero.
  */
-export function encode(model: TrainedRoles, thresholds: readonly number[], minQuantum = 2): SerializedRoleModel {
+export function encode(model: TrainedRoles, thresholds: readonly number[], confident: readonly number[], minQuantum = 2): SerializedRoleModel {
   const scale = ROLES.map((_, r) => {
     let max = 0;
     for (let k = r; k < model.weights.length; k += WIDTH) max = Math.max(max, Math.abs(model.weights[k]));
@@ -185,6 +204,7 @@ export function encode(model: TrainedRoles, thresholds: readonly number[], minQu
     bias: Array.from(model.bias, round),
     scale,
     threshold: [...thresholds],
+    confident: [...confident],
     ids: toBase64(Uint8Array.from(deltas)),
     weights: toBase64(new Uint8Array(Int8Array.from(rows).buffer)),
   };
@@ -241,6 +261,7 @@ export interface LanguageReport {
   byField: Record<Role, RoleFigures>;
   byStyle: Record<Role, RoleFigures>;
   thresholds: Record<Role, number>;
+  confident: Record<Role, number>;
 }
 
 export interface BuiltRoleModels {
@@ -257,15 +278,17 @@ export function buildRoleModels(bank: readonly BankSentence[], options: TrainOpt
     const byFieldScores = crossValidate(sentences, s => s.field, options);
     const byStyleScores = crossValidate(sentences, s => s.style, options);
     const thresholds = {} as Record<Role, number>;
+    const confident = {} as Record<Role, number>;
     const byField = {} as Record<Role, RoleFigures>;
     const byStyle = {} as Record<Role, RoleFigures>;
     for (const role of ROLES) {
       thresholds[role] = bestThreshold(sentences, byFieldScores, role);
+      confident[role] = confidentThreshold(sentences, byFieldScores, role, CONFIDENT_PRECISION);
       byField[role] = figures(sentences, byFieldScores, role, thresholds[role]);
       byStyle[role] = figures(sentences, byStyleScores, role, thresholds[role]);
     }
-    models[lang] = encode(train(sentences, options), ROLES.map(r => thresholds[r]));
-    reports.push({ lang, sentences: sentences.length, byField, byStyle, thresholds });
+    models[lang] = encode(train(sentences, options), ROLES.map(r => thresholds[r]), ROLES.map(r => confident[r]));
+    reports.push({ lang, sentences: sentences.length, byField, byStyle, thresholds, confident });
   }
   return { models, reports };
 }
