@@ -59,6 +59,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       actual: f.actual,
       fixes: f.fixes.map(x => ({ title: x.title, preferred: x.preferred, edits: x.edits.map(e => ({ start: e.start, end: e.end, newText: e.newText })) })),
     })),
+    sentences: r.result.sentences,
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }

@@ -14,6 +14,7 @@ import { parseDirectives, isSuppressed } from './directives';
 import { reportedPhrases } from './findingFilters';
 import { isValidFinding } from './invariants';
 import { judgeDocument } from './judgement';
+import { ROLES, type RoleScores } from './roles/model';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
 import { layout } from './layout';
 import { wordsOf } from './pattern';
@@ -149,8 +150,15 @@ export class Analyzer {
       score: proseLength === 0 ? 0 : scoreOf(judged.principles, phrases),
       findings,
       proseLength,
+      sentences: sentences.map(s => ({ start: s.start, end: s.end, roles: roundedScores(s.roles) })),
     };
   }
+}
+
+function roundedScores(scores: RoleScores): RoleScores {
+  const out = { ...scores };
+  for (const role of ROLES) out[role] = Math.round(scores[role] * 1000) / 1000;
+  return out;
 }
 
 /** Judges a draft reply. Pure: the same text and options always give the same result. */

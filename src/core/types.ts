@@ -1,3 +1,5 @@
+import type { RoleScores } from './roles/model';
+
 /** The seven principles of a good "no", taken from the seed article. */
 export type Principle = 'listen' | 'empathy' | 'clarify' | 'expectations' | 'positive' | 'alternative' | 'reason';
 export const PRINCIPLES: readonly Principle[] = ['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'];
@@ -67,6 +69,14 @@ export interface Analysis {
   findings: Finding[];
   /** Number of prose characters judged (0: nothing to judge). */
   proseLength: number;
+  /** Each sentence of the writer's prose with the probability of each role, from the role model. */
+  sentences: SentenceRoles[];
+}
+
+export interface SentenceRoles {
+  start: number;
+  end: number;
+  roles: RoleScores;
 }
 
 export interface CustomPhrase {

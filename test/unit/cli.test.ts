@@ -47,6 +47,16 @@ describe('decline-coach CLI', () => {
     assert.deepEqual(Object.keys(f.findings[0]), ['ruleId', 'principle', 'severity', 'message', 'start', 'end', 'line', 'column', 'actual', 'fixes']);
   });
 
+  it('writes each sentence with its role probabilities in JSON', () => {
+    const text = 'Hi Ann,\n\nThe studio is booked all of May. Friday the 6th of June is still open.\n';
+    const r = cli(['check', '--format', 'json', '-'], text);
+    const [f] = (JSON.parse(r.out) as { files: Array<{ sentences: Array<{ start: number; end: number; roles: Record<string, number> }> }> }).files;
+    assert.deepEqual(f.sentences.map(s => text.slice(s.start, s.end)), ['Hi Ann,', 'The studio is booked all of May.', 'Friday the 6th of June is still open.']);
+    assert.deepEqual(Object.keys(f.sentences[1].roles), ['acknowledge', 'empathy', 'reason', 'alternative', 'clarify', 'closing-question', 'refusal', 'vague-promise', 'other']);
+    const top = (roles: Record<string, number>) => Object.entries(roles).sort((a, b) => b[1] - a[1])[0][0];
+    assert.deepEqual(f.sentences.map(s => top(s.roles)), ['other', 'reason', 'alternative']);
+  });
+
   it('writes SARIF 2.1.0', () => {
     const p = file('a.md', 'Hi Ann,\n\nUnfortunately, the room is booked.\n');
     const sarif = JSON.parse(cli(['check', '--format=sarif', p]).out);

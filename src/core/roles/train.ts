@@ -227,9 +227,10 @@ export function bankHash(files: ReadonlyArray<[name: string, content: string]>):
 const STYLES = new Set(['terse', 'support', 'agency', 'advice', 'casual', 'formal']);
 const REGISTERS = new Set(['sie', 'du', 'us', 'uk', 'neutral']);
 
-/** Bank files are `<lang>/<field>.jsonl`; a malformed line throws, naming file and line. */
+/** Bank files are `<lang>/<field>.jsonl`; a malformed or repeated line throws, naming file and line. */
 export function parseBank(files: ReadonlyArray<[name: string, content: string]>): BankSentence[] {
   const out: BankSentence[] = [];
+  const seen = new Map<string, string>();
   for (const [name, content] of files) {
     const m = /^(de|en)\/([a-z-]+)\.jsonl$/.exec(name);
     if (!m) throw new Error(`${name}: bank files are <de|en>/<field>.jsonl`);
@@ -248,6 +249,10 @@ export function parseBank(files: ReadonlyArray<[name: string, content: string]>)
         || (roles.includes('other') && roles.length > 1)) throw new Error(`${where}: "roles" must be distinct roles of ${ROLES.join(', ')}; "other" alone`);
       if (!STYLES.has(row.style as string)) throw new Error(`${where}: "style" must be one of ${[...STYLES].join(', ')}`);
       if (!REGISTERS.has(row.register as string)) throw new Error(`${where}: "register" must be one of ${[...REGISTERS].join(', ')}`);
+      const key = `${m[1]} ${row.text.trim().toLowerCase()}`;
+      const first = seen.get(key);
+      if (first) throw new Error(`${where}: the same sentence stands at ${first}`);
+      seen.set(key, where);
       out.push({ text: row.text, roles, lang: m[1] as Lang, field: m[2], style: row.style as string, register: row.register as string });
     });
   }
