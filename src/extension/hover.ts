@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { beforeAfter, isPhraseRule, principleTitle } from '../core';
+import { uiLang } from './config';
 import type { Linter } from './linter';
 
 function escapeMarkdown(text: string): string {
@@ -19,8 +20,7 @@ export class CoachHover implements vscode.HoverProvider {
       if (hits.length === 0) return undefined;
       const md = new vscode.MarkdownString();
       for (const { finding } of hits) {
-        const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
-        md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`);
+        md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(uiLang(), finding.principle))}**\n\n`);
         md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n*${escapeMarkdown(finding.note)}*\n\n`);
         const text = doc.getText();
         finding.fixes.forEach((fix, i) => {

@@ -95,7 +95,7 @@ export class Linter implements vscode.Disposable {
         return undefined;
       }
       let analyzer = this.analyzers.get(key);
-      if (!analyzer) this.analyzers.set(key, (analyzer = new Analyzer()));
+      if (!analyzer) this.analyzers.set(key, (analyzer = this.newAnalyzer()));
       const version = doc.version;
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
       if (doc.version !== version) return undefined; // edited meanwhile: the next run publishes
@@ -110,11 +110,16 @@ export class Linter implements vscode.Disposable {
   /** Judges any text as this document's findings would be shown (rules turned off left out). */
   judgeAsShown(doc: vscode.TextDocument): (text: string) => Analysis {
     const config = readConfig(doc.uri);
-    const analyzer = new Analyzer();
+    const analyzer = this.newAnalyzer();
     return text => {
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
       return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
     };
+  }
+
+  /** An analyzer that logs an engine bug (an invalid finding) and leaves the finding out. */
+  private newAnalyzer(): Analyzer {
+    return new Analyzer(error => this.log.error(error.message));
   }
 
   /** The state for the document's current version, judged now if needed. */

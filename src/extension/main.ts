@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
 import { CoachCodeActions } from './codeActions';
 import { composeDecline } from './compose';
+import { uiLang } from './config';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { Linter } from './linter';
@@ -18,7 +19,7 @@ export interface DeclineCoachApi {
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
-  const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const lang = uiLang();
   const verdict = analysis.verdict === 'good' ? vscode.l10n.t('good to send') : vscode.l10n.t('needs work');
   const lines = PRINCIPLES.map(p => `${analysis.principles[p] ? '✓' : '✗'} ${principleTitle(lang, p)}`);
   return {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding, Principle } from '../core';
 import { type FromWebview, parseFromWebview, type ToWebview } from '../webview/messages';
 import { type PanelModel, type PanelStrings, renderReview } from '../webview/render';
+import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
 import type { Linter } from './linter';
 import { isDraftLanguage } from './selection';
@@ -191,7 +192,7 @@ export class ReviewPanel {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'review.css'));
     const n = nonce();
     return `<!DOCTYPE html>
-<html lang="${vscode.env.language.startsWith('de') ? 'de' : 'en'}">
+<html lang="${uiLang()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
