@@ -13,7 +13,7 @@ export class CoachHover implements vscode.HoverProvider {
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
-      const state = this.linter.state(doc);
+      const state = this.linter.published(doc);
       if (!state) return undefined;
       const offset = doc.offsetAt(position);
       const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end && isPhraseRule(s.finding.ruleId));
