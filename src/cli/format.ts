@@ -1,4 +1,5 @@
-import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage, t } from '../core';
+import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage } from '../core';
+import { cliText } from './messages';
 import pkg from '../../package.json';
 
 export interface FileReport {
@@ -28,15 +29,15 @@ export function formatText(reports: readonly FileReport[], uiLang: Lang): string
       else suggestions++;
     }
     if (r.result.verdict === 'empty') {
-      lines.push(t(uiLang, 'cli.empty', r.path));
+      lines.push(cliText(uiLang, 'cli.empty', r.path));
     } else {
       const register = r.result.register === 'neutral' ? r.result.language : `${r.result.language}, ${r.result.register === 'sie' ? 'Sie' : 'du'}`;
-      lines.push(t(uiLang, 'cli.verdict', r.path, r.result.score, t(uiLang, `verdict.${r.result.verdict}`), register,
+      lines.push(cliText(uiLang, 'cli.verdict', r.path, r.result.score, cliText(uiLang, `verdict.${r.result.verdict}`), register,
         PRINCIPLES.map(p => `${r.result.principles[p] ? '✓' : '✗'} ${principleTitle(uiLang, p)}`).join(' · ')));
     }
     lines.push('');
   }
-  lines.push(t(uiLang, 'cli.summary', reports.length, serious, suggestions));
+  lines.push(cliText(uiLang, 'cli.summary', reports.length, serious, suggestions));
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,8 +6,9 @@
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { analyze, type Analysis, fixAllText, type Lang, LineIndex, t, type MessageKey } from '../core';
+import { type Analysis, Analyzer, fixAllText, type Lang, LineIndex } from '../core';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { cliText, type CliMessageKey, uiLang } from './messages';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -21,8 +22,7 @@ interface Options {
   paths: string[];
 }
 
-const uiLang: Lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'de' : 'en';
-const say = (key: MessageKey, ...args: Array<string | number>) => t(uiLang, key, ...args);
+const say = (key: CliMessageKey, ...args: Array<string | number>) => cliText(uiLang, key, ...args);
 
 class UsageError extends Error {}
 
@@ -114,14 +114,17 @@ function checkOne(path: string, opts: Options, errors: string[]): FileReport | u
   if ('error' in read) { errors.push(read.error); return undefined; }
   const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
   let text = read.text;
-  let result: Analysis = analyze(text, { language: opts.lang, format });
+  // An engine bug (an invalid finding) is reported as an error, never shown as a finding.
+  const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`));
+  const analyze = (t: string) => engine.analyze(t, { language: opts.lang, format });
+  let result: Analysis = analyze(text);
   if (opts.fix && path !== '-') {
-    const { text: fixed, count } = fixAllText(text, t => analyze(t, { language: opts.lang, format }));
+    const { text: fixed, count } = fixAllText(text, analyze);
     if (count > 0) {
       try {
         writeAtomically(path, fixed);
         text = fixed;
-        result = analyze(text, { language: opts.lang, format });
+        result = analyze(text);
         if (opts.format === 'text') console.error(say('cli.fixed', path, count));
       } catch (e) {
         errors.push(say('cli.fixFailed', path, (e as NodeJS.ErrnoException).code ?? String(e)));

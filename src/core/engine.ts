@@ -12,7 +12,7 @@
 import { anyMatch, compiledRules } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
 import { reportedPhrases } from './findingFilters';
-import { isValidFinding } from './invariants';
+import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
 import { ROLES, type RoleScores } from './roles/model';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
@@ -74,6 +74,12 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
  * that changed is judged again. Results are the same as a fresh `analyze`.
  */
 export class Analyzer {
+  /**
+   * `onInvalidFinding`: called with a finding that breaks the engine's invariants (a bug), which
+   * is then left out. By default it throws, so tests and tools fail loudly; the editor logs.
+   */
+  constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid) {}
+
   private readonly prose = { chunks: new Map() as ProseCache };
   /** Per block (by its `key`): its counts, and its judgement per language and options. */
   private readonly blocks = new WeakMap<object, { counts: BlockCounts; judged: Map<string, BlockResult> }>();
@@ -139,7 +145,7 @@ export class Analyzer {
       roleModel: options.roleModel ?? true,
     });
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
-    const findings = [...phrases, ...docFindings].filter(f => isValidFinding(text, f)).sort((a, b) => a.start - b.start || a.end - b.end);
+    const findings = checkFindings(text, [...phrases, ...docFindings], this.onInvalidFinding).sort((a, b) => a.start - b.start || a.end - b.end);
     return {
       language: docLang,
       languageConfidence: forced ? 0 : docGuess.confidence,

@@ -20,8 +20,6 @@ export interface ProseDoc {
   quoted: string[];
   /** `key: value` pairs of a YAML front matter, keys lower-cased. */
   frontMatter: Record<string, string>;
-  /** Where the judged part of the document ends (a quoted reply or a signature starts there). */
-  bodyEnd: number;
 }
 
 export type DocFormat = 'markdown' | 'plaintext';
@@ -43,6 +41,11 @@ function findBodyEnd(text: string, from: number): number {
     if (m && from + m.index < end) end = from + m.index;
   }
   return end;
+}
+
+/** `key: value` pairs of the text's YAML front matter, keys lower-cased; empty without one. */
+export function frontMatterOf(text: string): Record<string, string> {
+  return parseFrontMatter(text).values;
 }
 
 function parseFrontMatter(text: string): { end: number; values: Record<string, string> } {
@@ -285,7 +288,7 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
 export function extractProse(text: string, format: DocFormat = 'markdown', cache?: { chunks: ProseCache }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
   const bodyEnd = findBodyEnd(text, front.end);
-  const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values, bodyEnd };
+  const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };
   const next: ProseCache = new Map();
   if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache?.chunks, next);
   else plaintextBlocks(text, front.end, bodyEnd, doc);

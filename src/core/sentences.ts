@@ -39,6 +39,13 @@ function greetingEnd(s: Sentence, lang: Lang, words: ReadonlySet<string>): numbe
   return wordList(s.text.slice(0, cut)).length <= 6 ? s.start + cut : undefined;
 }
 
+/** The text's first line opens with a greeting in either language ("Hi Tom,", "Sehr geehrte Frau Roth,"). */
+export function opensWithGreeting(text: string): boolean {
+  const line = /^\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  const words = new Set(wordList(line));
+  return (['en', 'de'] as const).some(lang => anyMatch(compiledRules(lang).salutation, line, words));
+}
+
 /**
  * The sentences of one prose block (`masked`: markup blanked), each with its words and language.
  * `forced`: every sentence takes `lang`, whatever its words say.

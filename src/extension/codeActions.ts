@@ -26,7 +26,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
         return all ? [all] : [];
       }
       if (!wants(vscode.CodeActionKind.QuickFix)) return [];
-      const state = this.linter.state(doc);
+      const state = this.linter.published(doc);
       if (!state) return [];
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== SOURCE) continue;
@@ -78,8 +78,9 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
-    const state = this.linter.current(doc);
-    if (!state) return undefined;
+    const outcome = this.linter.upToDate(doc);
+    if (outcome.kind !== 'judged') return undefined;
+    const { state } = outcome;
     const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
     if (count === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe rewrites ({0})', count), kind);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, Analyzer, applyFixes, detectRegister, guessLanguage, isValidFinding, preferredFixes, snippetToPlain } from '../../src/core';
+import { analyze, Analyzer, applyFixes, detectRegister, frontMatterOf, guessLanguage, isValidFinding, opensWithGreeting, preferredFixes, snippetToPlain } from '../../src/core';
 
 const GOOD_EN = `Hi Noor,
 
@@ -31,6 +31,16 @@ describe('language and register', () => {
   it('judges each paragraph in its own language', () => {
     const r = analyze('Hi Ann,\n\nUnfortunately the room is booked.\n\nLeider ist auch der Saal belegt.');
     assert.deepEqual(r.findings.filter(f => f.ruleId === 'negative-phrasing').map(f => [f.actual, f.lang]), [['Unfortunately', 'en'], ['Leider', 'de']]);
+  });
+
+  it('tells a draft that opens with a greeting, in either language, from one that does not', () => {
+    for (const text of ['\n  Hi Tom,\nthanks', 'Sehr geehrte Frau Roth,', 'Moin!', 'Good morning Ann']) assert.ok(opensWithGreeting(text), text);
+    for (const text of ['The hi-fi set is booked.', 'Thanks, hi.', '# Notes\nHi Tom']) assert.ok(!opensWithGreeting(text), text);
+  });
+
+  it('reads front matter values, keys lower-cased and quotes removed', () => {
+    assert.deepEqual(frontMatterOf('---\nDecline-Coach: "true"\nlang: de\n---\nHallo.'), { 'decline-coach': 'true', lang: 'de' });
+    assert.deepEqual(frontMatterOf('Hallo.\n---\nlang: de\n---\n'), {});
   });
 
   it('takes the language from front matter or the option', () => {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { analyze, composeReply, type DeclineReason, MESSAGES, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
+import { CLI_MESSAGES } from '../../src/cli/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -51,6 +52,10 @@ describe('localisation', () => {
     assert.deepEqual(Object.keys(MESSAGES.de).sort(), Object.keys(MESSAGES.en).sort());
   });
 
+  it('has every CLI message in English and German', () => {
+    assert.deepEqual(Object.keys(CLI_MESSAGES.de).sort(), Object.keys(CLI_MESSAGES.en).sort());
+  });
+
   it('has every contribution string in package.nls.json and package.nls.de.json', () => {
     const en = JSON.parse(read('package.nls.json'));
     const de = JSON.parse(read('package.nls.de.json'));
@@ -75,7 +80,7 @@ describe('review panel HTML', () => {
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
     findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', draft: 'Draft', language: 'Language',
-    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', noDraft: 'No draft' },
+    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', failed: 'Check failed', noDraft: 'No draft' },
   };
 
   it('escapes every piece of draft text', () => {
