@@ -8,6 +8,8 @@ const TYPING_DELAY_MS = 300;
 
 export interface DraftState {
   uri: vscode.Uri;
+  /** The document judged: an untitled name ("Untitled-1") is reused by the next new draft. */
+  document: vscode.TextDocument;
   /** The document version the analysis was computed for. */
   version: number;
   analysis: Analysis;
@@ -63,7 +65,7 @@ export class Linter implements vscode.Disposable {
   /** What is shown for the document's current version; undefined when nothing is, or it is outdated. */
   published(doc: vscode.TextDocument): DraftState | undefined {
     const s = this.states.get(doc.uri.toString());
-    return s && s.version === doc.version ? s : undefined;
+    return s && s.document === doc && s.version === doc.version ? s : undefined;
   }
 
   /** Checks a document from now on, whatever its name, because the writer asked for a review. */
@@ -148,7 +150,7 @@ export class Linter implements vscode.Disposable {
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
       shown.push({ finding, diagnostic });
     }
-    const state: DraftState = { uri: doc.uri, version, analysis, shown };
+    const state: DraftState = { uri: doc.uri, document: doc, version, analysis, shown };
     this.states.set(doc.uri.toString(), state);
     this.collection.set(doc.uri, shown.map(s => s.diagnostic));
     this.changed.fire(doc);
@@ -180,10 +182,16 @@ export class Linter implements vscode.Disposable {
     }
   }
 
-  forget(uri: vscode.Uri): void {
-    this.clear(uri);
-    this.tooLargeSaid.delete(uri.toString());
-    this.openedForReview.delete(uri.toString());
+  /** A document closed. Its URI may already belong to a new draft opened under the same untitled name: that one is judged afresh. */
+  forget(closed: vscode.TextDocument): void {
+    const key = closed.uri.toString();
+    const state = this.states.get(key);
+    if (state && state.document !== closed) return;
+    this.clear(closed.uri);
+    this.tooLargeSaid.delete(key);
+    this.openedForReview.delete(key);
+    const reopened = vscode.workspace.textDocuments.find(d => d !== closed && !d.isClosed && d.uri.toString() === key);
+    if (reopened) this.schedule(reopened, 0);
   }
 
   lintAll(): void {

@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
       if (e.contentChanges.length > 0 && isDraftLanguage(e.document) && runsOnType(e.document)) linter.schedule(e.document);
     }),
     vscode.workspace.onDidSaveTextDocument(doc => linter.schedule(doc, 0)),
-    vscode.workspace.onDidCloseTextDocument(doc => linter.forget(doc.uri)),
+    vscode.workspace.onDidCloseTextDocument(doc => linter.forget(doc)),
     vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('declineCoach')) linter.lintAll(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => linter.lintAll()),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),

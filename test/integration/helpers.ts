@@ -49,9 +49,14 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   }
 }
 
+/**
+ * A new untitled draft, judged before it is returned. VS Code reuses untitled names, so without
+ * this a test could read the diagnostics the previous test's "Untitled-1" left behind.
+ */
 export async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument({ language, content });
   await vscode.window.showTextDocument(doc);
+  (await api()).analysisFor(doc);
   return doc;
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { splitSentences } from '../../src/core';
+import { splitSentences } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 
 const split = (text: string, lang: Lang) => splitSentences(text, lang).map(s => s.text);
