@@ -1,6 +1,6 @@
 /**
  * `npm run train`: trains the sentence-role model from `data/roles/` and writes
- * `src/core/roles/weights.ts`. Prints cross-validated precision and recall per role and language,
+ * `src/core/roles/weights.ts` and the counts in `data/roles/README.md`. Prints cross-validated precision and recall per role and language,
  * grouped by field of work and by writing style, so memorised frames cannot flatter the figures.
  * `--check` writes nothing and exits 1 when the checked-in weights are stale.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROLE_WEIGHTS } from '../core/roles/weights';
 import type { SerializedRoleModels } from '../core/roles/model';
 import { bankHash, buildRoleModels, parseBank } from '../core/roles/train';
-import { BANK_DIR, readBank, ROOT, roleTable } from './bank';
+import { BANK_DIR, readBank, ROOT, roleTable, withCounts } from './bank';
 
 const OUT = join(ROOT, 'src', 'core', 'roles', 'weights.ts');
 
@@ -20,17 +20,21 @@ function source(models: SerializedRoleModels): string {
 function main(): void {
   const check = process.argv.includes('--check');
   const files = readBank(BANK_DIR);
-  const built = buildRoleModels(parseBank(files));
+  const bank = parseBank(files);
+  const built = buildRoleModels(bank);
+  const readmePath = join(BANK_DIR, 'README.md');
+  const readme = withCounts(readFileSync(readmePath, 'utf8'), bank);
   for (const report of built.reports) console.log(`${roleTable(report)}\n`);
   const text = source({ bankHash: bankHash(files), languages: built.models });
   console.log(`model: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB (${OUT})`);
   if (check) {
-    const stale = readFileSync(OUT, 'utf8') !== text;
+    const stale = readFileSync(OUT, 'utf8') !== text || readFileSync(readmePath, 'utf8') !== readme;
     console.log(stale ? 'weights are stale: run npm run train' : 'weights are up to date');
     process.exit(stale ? 1 : 0);
   }
   if (ROLE_WEIGHTS.bankHash === bankHash(files)) console.log('bank unchanged since the last training');
   writeFileSync(OUT, text);
+  writeFileSync(readmePath, readme);
 }
 
 main();

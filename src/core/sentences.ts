@@ -146,16 +146,36 @@ function segmentInto(out: Sentence[], text: string, from: number, to: number, la
     const body = raw.trim();
     if (!body) continue;
     // ICU also breaks after a newline inside a paragraph; a lower-case start continues the sentence.
-    const start = from + seg.index + lead;
-    const prev = out[out.length - 1];
-    const continues = /^[\p{Ll}]/u.test(body) && !/[.!?…]["'”“»«)]*$/u.test(prev?.text ?? '');
-    if (prev && (continues || endsInsideSentence(prev.text, body, lang))) {
-      prev.end = start + body.length;
-      prev.text = text.slice(prev.start, prev.end);
-    } else {
-      out.push({ start, end: start + body.length, text: body });
+    const segmentStart = from + seg.index + lead;
+    let pieceStart = 0;
+    for (const cut of [...lowerCaseStarts(body, lang), body.length]) {
+      const piece = body.slice(pieceStart, cut).trimEnd();
+      const start = segmentStart + pieceStart;
+      pieceStart = cut;
+      const prev = out[out.length - 1];
+      const continues = /^[\p{Ll}]/u.test(piece) && !/[.!?…]["'”“»«)]*$/u.test(prev?.text ?? '');
+      if (prev && (continues || endsInsideSentence(prev.text, piece, lang))) {
+        prev.end = start + piece.length;
+        prev.text = text.slice(prev.start, prev.end);
+      } else {
+        out.push({ start, end: start + piece.length, text: piece });
+      }
     }
   }
+}
+
+/**
+ * Where a sentence starts in lower case inside one ICU segment ("thats fair. the lads are …"):
+ * ICU never breaks before a lower-case word, but people typing fast do not capitalise.
+ */
+function lowerCaseStarts(body: string, lang: Lang): number[] {
+  const cuts: number[] = [];
+  for (const m of body.matchAll(/(^|[^.\p{L}])(\p{L}{2,})([.!?]+)\s+(?=\p{Ll})/gu)) {
+    // An ellipsis trails off within the sentence ("I was thinking... maybe").
+    if (m[3].includes('..') || (m[3] === '.' && ABBREVIATIONS[lang].has(m[2].toLowerCase()))) continue;
+    cuts.push((m.index ?? 0) + m[0].length);
+  }
+  return cuts;
 }
 
 /** Abbreviations after which ICU breaks but a sentence goes on (lower-cased, without the final dot). */

@@ -8,6 +8,7 @@ import { fromBase64, type Role, RoleModel, roleModel, ROLES, toBase64 } from '..
 import { bankHash, buildRoleModels, encode, parseBank, predict, train } from '../../src/core/roles/train';
 import { ROLE_WEIGHTS } from '../../src/core/roles/weights';
 import type { Lang } from '../../src/core/types';
+import { withCounts } from '../../src/cli/bank';
 
 const ROOT = resolve(__dirname, '../../..');
 const bankFiles = (): Array<[string, string]> => ['de', 'en'].flatMap(lang => readdirSync(join(ROOT, 'data/roles', lang)).filter(f => f.endsWith('.jsonl')).sort()
@@ -101,7 +102,10 @@ describe('the trained role model', () => {
     this.timeout(120000);
     const files = bankFiles();
     assert.equal(ROLE_WEIGHTS.bankHash, bankHash(files), 'the bank changed since the weights were trained');
-    assert.deepEqual(buildRoleModels(parseBank(files)).models, ROLE_WEIGHTS.languages, 'the trainer gives other weights than the checked-in ones');
+    const bank = parseBank(files);
+    assert.deepEqual(buildRoleModels(bank).models, ROLE_WEIGHTS.languages, 'the trainer gives other weights than the checked-in ones');
+    const readme = readFileSync(join(ROOT, 'data/roles/README.md'), 'utf8');
+    assert.equal(withCounts(readme, bank), readme, 'the counts in data/roles/README.md are out of date');
   });
 });
 

@@ -29,6 +29,10 @@ describe('sentence splitting', () => {
     ['en', 'Call me at 10.30 tomorrow.', ['Call me at 10.30 tomorrow.']],
     ['en', 'I was thinking... maybe next week.', ['I was thinking... maybe next week.']],
     ['en', 'Well... I am not sure. Let me check.', ['Well...', 'I am not sure.', 'Let me check.']],
+    ['en', 'cheers for asking. the lads are busy till the 20th. we could start on the 21st?', ['cheers for asking.', 'the lads are busy till the 20th.', 'we could start on the 21st?']],
+    ['en', 'Meet at 5 p.m. tomorrow, e.g. at the café, etc. and so on.', ['Meet at 5 p.m. tomorrow, e.g. at the café, etc. and so on.']],
+    ['de', 'danke dir. das schaff ich diese woche nicht. geht montag?', ['danke dir.', 'das schaff ich diese woche nicht.', 'geht montag?']],
+    ['de', 'Wir brauchen ca. drei Tage bzw. etwas mehr.', ['Wir brauchen ca. drei Tage bzw. etwas mehr.']],
   ];
   for (const [lang, text, expected] of cases) {
     it(`${lang}: ${text}`, () => assert.deepEqual(split(text, lang), expected));

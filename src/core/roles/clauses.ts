@@ -1,7 +1,9 @@
 /**
  * Stage "roles", part 3: a sentence's roles. Roles live in clauses as often as in sentences
  * ("Booked until March, but April 3 is open" refuses, gives a reason and offers a date), so the
- * model judges the whole sentence and each clause, and a role counts with its best score.
+ * model judges each clause of a sentence that has several, and a role counts with its best
+ * clause's score. Judging the whole sentence as well would add up words of different clauses
+ * into evidence neither has (a refusal's topic plus a referral's "specialises" read as a reason).
  */
 import type { Lang } from '../types';
 import { ROLES, type RoleScores, roleModel } from './model';
@@ -27,13 +29,11 @@ export function clausesOf(sentence: string, lang: Lang): string[] {
 
 export function sentenceRoles(sentence: string, lang: Lang): RoleScores {
   const model = roleModel(lang);
-  const scores = model.scores(sentence);
-  const clauses = clausesOf(sentence, lang);
-  if (clauses.length > 1) {
-    for (const clause of clauses) {
-      const part = model.scores(clause);
-      for (const role of ROLES) scores[role] = Math.max(scores[role], part[role]);
-    }
+  const [first, ...rest] = clausesOf(sentence, lang);
+  const scores = model.scores(first ?? sentence);
+  for (const clause of rest) {
+    const part = model.scores(clause);
+    for (const role of ROLES) scores[role] = Math.max(scores[role], part[role]);
   }
   return scores;
 }

@@ -1,6 +1,7 @@
 /**
  * Stage "roles", part 1: the features the sentence-role model reads. A sentence becomes hashed
- * word unigrams and bigrams over a normalised text: lower case, umlauts folded (ä → ae, ß → ss),
+ * word unigrams, bigrams, skip-bigrams and five-letter prefixes of long words (each family kept
+ * because grouped cross-validation showed it helps) over a normalised text: lower case, umlauts folded (ä → ae, ß → ss),
  * other accents dropped, apostrophes removed ("can't" and "cant" meet), digits reduced to 0 so
  * that "the 11th" and "the 3rd" share a feature. "?" is a token of its own, sentence start and
  * end are marked, and a list item gets a marker.
@@ -45,9 +46,15 @@ export function roleFeatures(text: string): number[] {
   const ids = new Set<number>();
   if (LIST_ITEM.test(text)) ids.add(hash('<li>'));
   let prev = '<s>';
+  let beforePrev = '<s>';
   for (const t of tokens) {
     ids.add(hash(`u ${t}`));
+    // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
+    if (t.length > 6) ids.add(hash(`p ${t.slice(0, 5)}`));
     ids.add(hash(`b ${prev} ${t}`));
+    // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
+    ids.add(hash(`s ${beforePrev} ${t}`));
+    beforePrev = prev;
     prev = t;
   }
   ids.add(hash(`b ${prev} </s>`));

@@ -32,7 +32,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.25, l2: 1e-3, minCount: 3, seed: 20261127 };
+export const TRAIN_OPTIONS: TrainOptions = { epochs: 20, learningRate: 0.25, l2: 1e-2, minCount: 3, seed: 20261127 };
 
 const WIDTH = ROLES.length;
 
@@ -163,10 +163,10 @@ export const CONFIDENT_PRECISION = 0.95;
  * model may add to rules that are already precise, it must be as sure as they are.
  */
 export function confidentThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role, precision: number): number {
-  for (let t = 0.5; t <= 0.951; t += 0.05) {
-    if (figures(sentences, scores, role, t).precision >= precision) return Math.round(t * 100) / 100;
+  for (let step = 50; step <= 99; step++) {
+    if (figures(sentences, scores, role, step / 100).precision >= precision) return step / 100;
   }
-  return 0.95;
+  return 0.99;
 }
 
 const round = (v: number) => Number(v.toPrecision(6));
