@@ -110,7 +110,7 @@ export const en: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['{DOESNT} work|fit|suit for? us|me', '{DOESNT} work|fit|suit into|with|in? our|my {WORD}'],
       // "Let me know if Tuesday doesn't work for you" asks; it does not refuse.
-      exceptions: ['if|unless|whether|in case {WORD}? {WORD}? {WORD}? {DOESNT}'],
+      exceptions: ['if|unless|whether {WORD}? {WORD}? {WORD}? {DOESNT}', 'in case {WORD}? {WORD}? {WORD}? {DOESNT}'],
       hint: {
         en: 'Say what does work for you, then the reason this does not.',
         de: 'Sagen Sie, was für Sie passt, und dann, warum dies nicht passt.',
@@ -120,7 +120,8 @@ export const en: LanguageRules = {
         { input: 'That doesnt fit our schedule this month.', flagged: 'doesnt fit our schedule' },
         { input: 'A Saturday shoot does not suit me.', flagged: 'does not suit me' },
       ],
-      counterexamples: ['Let me know if Tuesday doesn’t work for you.', 'If the date does not suit you, pick another one.',
+      counterexamples: ['Let me know if Tuesday doesn’t work for you.', 'If the new date doesn’t fit our schedule, I’ll tell you at once.',
+        'In case the slot doesnt work for me, I’ll call you.',
         'The second proof doesn’t cost extra.', 'It doesn’t matter which format you send.'],
     },
     {
@@ -280,7 +281,7 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       // Hedges on a commitment (Hyland's "probably", "should", "might"; CoNLL-2010 cues "may", "likely").
       patterns: ['{WILL} probably|likely', 'I|we should|might|may be able to', 'I|we might|may manage|squeeze|fit',
-        'I guess|suppose I|we can|could|will|’ll', 'fingers crossed', 'with any luck', 'if all goes well', 'if everything goes to plan',
+        'I guess|suppose I|we can|could|will', 'fingers crossed', 'with any luck', 'if all goes well', 'if everything goes to plan',
         'in theory'],
       examples: [
         { input: 'We’ll probably have the proofs by Monday.', flagged: 'We’ll probably' },
