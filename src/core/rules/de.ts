@@ -1,5 +1,9 @@
 import type { LanguageRules } from './schema';
 
+/** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+const CONCRETE_TIME = ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
+  '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr|Minuten', 'in|innerhalb einer|einem|eines {TIME_UNIT}'];
+
 /** German rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const de: LanguageRules = {
   lang: 'de',
@@ -303,8 +307,7 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['dauert|dauern|braucht|brauchen|brauche|benötigt|benötigen {WORD}? {WORD}? etwas|bisschen|wenig|noch|deutlich länger',
         'etwas|bisschen|wenig länger dauern|brauchen|benötigen'],
-      unlessSentenceHas: ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
-        '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr'],
+      unlessSentenceHas: CONCRETE_TIME,
       hint: {
         en: 'Say how much longer: a date or a number of days.',
         de: 'Sagen Sie, wie viel länger: ein Datum oder eine Zahl von Tagen.',
@@ -323,8 +326,7 @@ export const de: LanguageRules = {
         'schauen|sehen|gucken wir mal'],
       // „Mal sehen, was wir tun können“ opens a search together with the client (the advice article's own phrase).
       exceptions: ['mal sehen|schauen ,? was wir|ich {WORD}? {WORD}? {WORD}? tun|machen können|kann'],
-      unlessSentenceHas: ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
-        '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr'],
+      unlessSentenceHas: CONCRETE_TIME,
       examples: [
         { input: 'Ich werde sehen, was geht.', flagged: 'Ich werde sehen' },
         { input: 'Mal sehen, ob wir das unterbringen.', flagged: 'Mal sehen, ob' },
@@ -338,8 +340,7 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['wenn|sobald ich|wir {WORD}? wieder|mal|mehr? Luft|Zeit|Kapazität|Kapazitäten|Freiraum|Spielraum haben|habe|hab|finden|finde',
         'wenn|sobald es|das ruhiger wird', 'sobald es|das geht', 'sobald es|das möglich ist', 'wenn|sobald sich {WORD}? {WORD}? ergibt|auftut'],
-      unlessSentenceHas: ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
-        '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr'],
+      unlessSentenceHas: CONCRETE_TIME,
       examples: [
         { input: 'Wenn wir wieder Luft haben, melde ich mich.', flagged: 'Wenn wir wieder Luft haben' },
         { input: 'Ich mache das, sobald es geht.', flagged: 'sobald es geht' },
@@ -379,8 +380,7 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['{FOLLOW_UP}'],
       weak: true,
-      unlessSentenceHas: ['bis|am|zum|vor|ab|spätestens {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
-        '{NUM} Uhr|Stunden|Tagen|Minuten', 'in|innerhalb einer|einem|eines|zwei|drei|{NUM} Stunde|Stunden|Tag|Tagen|Tages|Woche|Wochen'],
+      unlessSentenceHas: CONCRETE_TIME,
       fixes: [{ with: '$0 bis ${1:Mittwoch, 12 Uhr}' }],
       examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis Mittwoch, 12 Uhr dazu.' }],
       counterexamples: ['Ich melde mich bis Donnerstag, 10 Uhr.', 'Wir melden uns am Montag.'],

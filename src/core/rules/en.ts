@@ -1,5 +1,10 @@
 import type { LanguageRules } from './schema';
 
+/** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+const CONCRETE_TIME = ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
+  '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks',
+  'tomorrow|tonight|today', 'this morning|afternoon|evening'];
+
 /** English rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const en: LanguageRules = {
   lang: 'en',
@@ -72,7 +77,7 @@ export const en: LanguageRules = {
       exceptions: ['{NEG_MODAL} wait|thank|stress|emphasise|emphasize|overstate|recommend|regret|miss|charge|bill', '{NEG_MODAL} be charged|billed',
         '{NEG_MODAL} have|need to', '{NEG_MODAL} go wrong', 'my|our|his|her|their wont',
         // "I wasn't able to open the file": a report of a problem, not a no.
-        '{NEG_PAST} open|reach|find|access|download|load|view|locate|see|hear|read|play|unzip|log'],
+        '{NEG_PAST} open|reach|find|access|download|load|view|locate|see|hear|read|play|unzip|log|attend|join|call|phone|ring'],
       hint: {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
@@ -129,7 +134,9 @@ export const en: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['{NOT_BE} currently|presently|really? {DECLINE_ING}', '{IM_WE} currently|presently no longer {DECLINE_ING}',
         'I|we no longer offer|take|accept|do|provide|support|handle', '{HAVENT_GOT} the|any|enough? {CAPACITY}'],
-      exceptions: ['not taking|doing any? chances|shortcuts|risks'],
+      // Declining to charge or to cut corners is good news, not a refusal.
+      exceptions: ['not taking|doing any? chances|shortcuts|risks', '{DECLINE_ING} a|any? fee|fees|deposit|commission|cut|penny',
+        'not doing anything|any different|differently'],
       hint: {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
@@ -141,7 +148,7 @@ export const en: LanguageRules = {
         { input: 'I haven’t got the bandwidth for a second site.', flagged: 'I haven’t got the bandwidth' },
       ],
       counterexamples: ['We’re not taking any shortcuts with your data.', 'We are taking new clients from March.',
-        'I haven’t got the files yet.'],
+        'I haven’t got the files yet.', 'I’m not taking a fee for the intro call.', 'We’re not doing anything different this year.'],
     },
     {
       id: 'not-possible',
@@ -283,13 +290,16 @@ export const en: LanguageRules = {
       patterns: ['{WILL} probably|likely', 'I|we should|might|may be able to', 'I|we might|may manage|squeeze|fit',
         'I guess|suppose I|we can|could|will', 'fingers crossed', 'with any luck', 'if all goes well', 'if everything goes to plan',
         'in theory'],
+      // "We should be able to start on the 4th" names the date: the hedge no longer hides the commitment.
+      unlessSentenceHas: CONCRETE_TIME,
       examples: [
-        { input: 'We’ll probably have the proofs by Monday.', flagged: 'We’ll probably' },
+        { input: 'We’ll probably have the proofs next week.', flagged: 'We’ll probably' },
         { input: 'I should be able to fit in a call next week.', flagged: 'I should be able to' },
-        { input: 'With any luck the parts arrive on the 9th.', flagged: 'With any luck' },
+        { input: 'With any luck the parts arrive early.', flagged: 'With any luck' },
         { input: 'I guess we could move the shoot.', flagged: 'I guess we could' },
       ],
       counterexamples: ['We will have the proofs by Monday.', 'You should be able to log in now.', 'I can fit in a call on Tuesday at 3 pm.',
+        'We should be able to start on the 4th.',
         'We may get more requests like this.'],
     },
     {
@@ -297,8 +307,7 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['when|once I|we get|have|find a? chance|moment|minute', 'when|once things quiet|calm|settle|slow',
         'when|once I|we have|get more? time|capacity|bandwidth|room', 'when time allows|permits', 'get around to it'],
-      unlessSentenceHas: ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
-        '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks'],
+      unlessSentenceHas: CONCRETE_TIME,
       examples: [
         { input: 'I’ll send the notes when I get a chance.', flagged: 'when I get a chance' },
         { input: 'We can revisit the redesign once things quiet down.', flagged: 'once things quiet' },
@@ -313,9 +322,7 @@ export const en: LanguageRules = {
         'let me|us take|have a look', '{WILL} take|have a look', '{WILL} look at it|this|that', 'let me|us think about|on it|this|that',
         '{WILL} think about it|this|that'],
       weak: true,
-      unlessSentenceHas: ['by|on|before|until|till {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
-        '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week',
-        'tomorrow|tonight|today', 'this morning|afternoon|evening'],
+      unlessSentenceHas: CONCRETE_TIME,
       fixes: [{ with: '$0 by ${1:Wednesday, 12 pm}' }],
       examples: [
         { input: 'We will follow up with you on this.', flagged: 'We will follow up', output: 'We will follow up by Wednesday, 12 pm with you on this.' },
