@@ -152,7 +152,8 @@ export const de: LanguageRules = {
       // Verb-second clauses put „nicht“ far from the verb: „Den Relaunch schaffen wir bis Freitag nicht.“
       patterns: ['{WORD} ich|wir {WORD}? {WORD}? {WORD}? {WORD}? nicht {NEG_TAIL}? .|!|,|;',
         'ich|wir {WORD} {WORD}? {WORD}? {WORD}? {WORD}? nicht {NEG_TAIL}? .|!|,|;'],
-      exceptions: ['wenn|falls|ob|dass|weil|da|sobald|bevor|solange|damit|sodass|obwohl|als|wie|was|wo|denn|und|aber|oder ich|wir',
+      // A subordinate clause („wenn wir das nicht …“) is no refusal; after „aber“ the match starts at the subject instead.
+      exceptions: ['wenn|falls|ob|dass|weil|da|sobald|bevor|solange|damit|sodass|obwohl|als|wie|was|wo ich|wir', 'und|aber|oder|denn',
         '{NOT_REFUSAL_VERB} ich|wir', 'ich|wir {NOT_REFUSAL_VERB}', 'nicht nur|zuletzt|umsonst'],
       unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange', 'was', 'welche',
         'welcher', 'welches', 'denen', 'dass', 'weil'],
@@ -165,6 +166,7 @@ export const de: LanguageRules = {
         { input: 'Das Update bekommen wir diese Woche nicht hin.', flagged: 'bekommen wir diese Woche nicht hin.' },
         { input: 'Die Änderung machen wir so nicht, aber eine zweite Variante gern.', flagged: 'machen wir so nicht,' },
         { input: 'Wir drucken die Flyer bis Montag nicht.', flagged: 'Wir drucken die Flyer bis Montag nicht.' },
+        { input: 'Danke für die Anfrage, aber wir schaffen das bis Freitag nicht.', flagged: 'wir schaffen das bis Freitag nicht.' },
       ],
       counterexamples: ['Das vergessen wir nicht.', 'Ich weiß es leider nicht.', 'Den Anruf berechne ich Ihnen nicht.',
         'Melden Sie sich, wenn wir bis Freitag nichts geschickt haben.', 'Wir liefern nicht nur das Logo, sondern auch die Visitenkarten.',
