@@ -90,6 +90,8 @@ export const en: LanguageRules = {
         { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join' },
         { input: 'We weren’t able to fit the extra banner into the sprint.', flagged: 'weren’t able to fit' },
         { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship' },
+        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take' },
+        { input: 'I wasn’t able to squeeze the extra pages into this print run.', flagged: 'wasn’t able to squeeze' },
       ],
       counterexamples: ['I can’t wait to see the finished site.', 'You won’t be charged for the extra call.', 'We can help with the tax return.',
         'I won’t charge you for the second round.', 'I cant wait to see the prints!', 'You wont be billed for the rush fee.',
