@@ -1,5 +1,9 @@
 import type { LanguageRules } from './schema';
 
+/** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+const CONCRETE_TIME = ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
+  '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr|Minuten', 'in|innerhalb einer|einem|eines {TIME_UNIT}'];
+
 /** German rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const de: LanguageRules = {
   lang: 'de',
@@ -23,6 +27,29 @@ export const de: LanguageRules = {
     MONTH: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November',
       'Dezember', 'Jan', 'Feb', 'Aug', 'Sept', 'Okt', 'Nov', 'Dez'],
     SIE_DU: ['Sie', 'du', 'Ihnen', 'dir', 'Ihr', 'Ihre', 'Ihren', 'dein', 'deine', 'deinen'],
+    // What may stand after a clause-final „nicht“: separable particles and a few adverbs of time.
+    NEG_TAIL: ['mehr', 'hin', 'mehr hin', 'rechtzeitig hin', 'an', 'ab', 'zu', 'mit', 'unter', 'rein', 'dazwischen', 'fertig',
+      'mehr fertig', 'gebacken', 'gestemmt', 'rechtzeitig', 'mehr rechtzeitig', 'pünktlich', 'so schnell', 'so kurzfristig',
+      'kurzfristig'],
+    // Verbs whose negation reports or reassures rather than refuses („Das vergessen wir nicht.“).
+    NOT_REFUSAL_VERB: ['weiß', 'wissen', 'glaube', 'glauben', 'denke', 'denken', 'hoffe', 'hoffen', 'vergesse', 'vergessen',
+      'verstehe', 'verstehen', 'bereue', 'bereuen', 'enttäusche', 'enttäuschen', 'berechne', 'berechnen', 'verrechne', 'verrechnen',
+      'rechne', 'rechnen', 'brauche', 'brauchen', 'zweifle', 'zweifeln', 'vermute', 'vermuten', 'befürchte', 'befürchten',
+      'kenne', 'kennen', 'verlange', 'verlangen', 'höre', 'hören', 'gebe', 'geben', 'übersehe', 'übersehen', 'unterschätze',
+      'unterschätzen', 'erwarte', 'erwarten'],
+    // Words between „geht“ and „nicht“ in „geht bei uns jetzt nicht“; not „leider“, which has its own finding and fix.
+    GEHT_ADV: ['jetzt', 'momentan', 'gerade', 'aktuell', 'derzeit', 'zurzeit', 'diesmal', 'so', 'dann', 'hier', 'da',
+      'zeitlich', 'terminlich', 'technisch', 'diese Woche', 'heute', 'morgen', 'kurzfristig', 'mittlerweile', 'inzwischen', 'nun',
+      'wirklich', 'einfach', 'also', 'bis dahin', 'bei uns', 'bei mir', 'für uns', 'für mich', 'uns', 'mir'],
+    // What the client should have done earlier: „hätten Sie uns früher Bescheid geben müssen“.
+    HAETTEN_SIE: ['hätten Sie', 'hättest du', 'Sie hätten', 'du hättest'],
+    BLAME_ADV: ['früher', 'rechtzeitig', 'vorher', 'vorab', 'eher', 'sofort', 'gleich', 'zuerst', 'genauer', 'frühzeitig', 'besser'],
+    BLAME_VERB: ['wissen', 'lesen', 'prüfen', 'beachten', 'klären', 'abklären', 'fragen', 'nachfragen', 'melden', 'angeben',
+      'mitteilen', 'sagen', 'schicken', 'senden', 'bezahlen', 'zahlen'],
+    // A concrete time that turns a vague promise into a commitment.
+    NUMBER_WORD: ['ein', 'eine', 'einen', 'einem', 'einer', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'zehn'],
+    TIME_UNIT: ['Stunde', 'Stunden', 'Tag', 'Tage', 'Tagen', 'Tages', 'Werktag', 'Werktage', 'Werktagen', 'Arbeitstag',
+      'Arbeitstage', 'Arbeitstagen', 'Woche', 'Wochen'],
   },
   phrases: [
     {
@@ -62,20 +89,31 @@ export const de: LanguageRules = {
     {
       id: 'nicht-moeglich',
       rule: 'negative-phrasing',
-      patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance', 'nicht in der Lage'],
+      patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance', 'nicht in der Lage',
+        'nicht auf unserer|meiner|der Roadmap|Agenda|Liste', 'nicht im Angebot|Leistungsumfang|Paket|Programm|Sortiment'],
       examples: [
         { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich' },
         { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich' },
+        { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap' },
+        { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen' },
+        { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang' },
       ],
-      counterexamples: ['Eine Lieferung bis Freitag ist möglich.'],
+      counterexamples: ['Eine Lieferung bis Freitag ist möglich.', 'Die App-Version steht ganz oben auf unserer Roadmap.',
+        'Der Versand ist ohne Aufpreis im Paket enthalten.'],
     },
     {
       id: 'geht-nicht',
       rule: 'negative-phrasing',
-      patterns: ['geht|klappt|funktioniert so? nicht'],
-      exceptions: ['nicht nur|um'],
-      examples: [{ input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht' }],
-      counterexamples: ['Es geht nicht nur um den Preis.'],
+      patterns: ['geht|klappt|funktioniert {GEHT_ADV}? {GEHT_ADV}? {GEHT_ADV}? nicht mehr?', 'passt|passen {GEHT_ADV}? uns|mir {GEHT_ADV}? {GEHT_ADV}? nicht'],
+      exceptions: ['nicht mehr? nur|um|darum'],
+      examples: [
+        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht' },
+        { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht' },
+        { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr' },
+        { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht' },
+      ],
+      counterexamples: ['Es geht nicht nur um den Preis.', 'Wenn es nicht passt, sag Bescheid.', 'Geht es nicht auch per Mail?',
+        'Es geht jetzt nicht mehr um die Farben, sondern um den Text.'],
     },
     {
       id: 'nicht-zustaendig',
@@ -90,7 +128,8 @@ export const de: LanguageRules = {
       patterns: ['nicht {INF}', 'grundsätzlich|generell|prinzipiell|pauschal nicht', 'nichts machen|tun|ändern|unternehmen',
         'das wird so? nichts', 'nichts zu machen', '{WORD} ich|wir|man das|dies? nicht .|!|,',
         '{WORD} ich|wir das|dies? {WORD}? {WORD}? nicht mehr .|!|,'],
-      exceptions: ['nicht nur|zuletzt|umsonst|weniger|wenigen|vergessen'],
+      // „Wir lassen Sie nicht hängen“ reassures; it refuses nothing.
+      exceptions: ['nicht nur|zuletzt|umsonst|weniger|wenigen|vergessen|hängen|warten|enttäuschen'],
       unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange', 'was', 'welche',
         'welcher', 'welches', 'denen'],
       hint: {
@@ -105,7 +144,33 @@ export const de: LanguageRules = {
         { input: 'Das schaffe ich diese Woche nicht mehr.', flagged: 'schaffe ich diese Woche nicht mehr.' },
       ],
       counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.',
-        'Ich verspreche Ihnen nichts, was ich nicht halten kann.'],
+        'Ich verspreche Ihnen nichts, was ich nicht halten kann.', 'Wir lassen Sie mit dem Umzug nicht hängen.'],
+    },
+    {
+      id: 'nicht-am-satzende',
+      rule: 'negative-phrasing',
+      // Verb-second clauses put „nicht“ far from the verb: „Den Relaunch schaffen wir bis Freitag nicht.“
+      patterns: ['{WORD} ich|wir {WORD}? {WORD}? {WORD}? {WORD}? nicht {NEG_TAIL}? .|!|,|;',
+        'ich|wir {WORD} {WORD}? {WORD}? {WORD}? {WORD}? nicht {NEG_TAIL}? .|!|,|;'],
+      // A subordinate clause („wenn wir das nicht …“) is no refusal; after „aber“ the match starts at the subject instead.
+      exceptions: ['wenn|falls|ob|dass|weil|da|sobald|bevor|solange|damit|sodass|obwohl|als|wie|was|wo ich|wir', 'und|aber|oder|denn',
+        '{NOT_REFUSAL_VERB} ich|wir', 'ich|wir {NOT_REFUSAL_VERB}', 'nicht nur|zuletzt|umsonst'],
+      unlessClauseOpensWith: ['wenn', 'falls', 'damit', 'sodass', 'ob', 'ohne', 'bevor', 'sobald', 'solange', 'was', 'welche',
+        'welcher', 'welches', 'denen', 'dass', 'weil'],
+      hint: {
+        en: 'Lead with what you can do, then give the reason for the part you cannot.',
+        de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
+      },
+      examples: [
+        { input: 'Den Relaunch schaffen wir bis Freitag nicht.', flagged: 'schaffen wir bis Freitag nicht.' },
+        { input: 'Das Update bekommen wir diese Woche nicht hin.', flagged: 'bekommen wir diese Woche nicht hin.' },
+        { input: 'Die Änderung machen wir so nicht, aber eine zweite Variante gern.', flagged: 'machen wir so nicht,' },
+        { input: 'Wir drucken die Flyer bis Montag nicht.', flagged: 'Wir drucken die Flyer bis Montag nicht.' },
+        { input: 'Danke für die Anfrage, aber wir schaffen das bis Freitag nicht.', flagged: 'wir schaffen das bis Freitag nicht.' },
+      ],
+      counterexamples: ['Das vergessen wir nicht.', 'Ich weiß es leider nicht.', 'Den Anruf berechne ich Ihnen nicht.',
+        'Melden Sie sich, wenn wir bis Freitag nichts geschickt haben.', 'Wir liefern nicht nur das Logo, sondern auch die Visitenkarten.',
+        'Sagen Sie Bescheid, falls wir das Datum nicht halten.', 'Ich lasse Sie damit nicht allein.'],
     },
     {
       id: 'kein-problem',
@@ -135,13 +200,28 @@ export const de: LanguageRules = {
       id: 'vorwurf',
       rule: 'negative-phrasing',
       patterns: ['wie bereits|schon erwähnt|gesagt|geschrieben|mitgeteilt', 'Sie haben|hatten vergessen', 'du hast|hattest vergessen',
-        'Sie verlangen|erwarten zu viel', 'du verlangst|erwartest zu viel', 'zu viel verlangt'],
+        'Sie verlangen|erwarten zu viel', 'du verlangst|erwartest zu viel', 'zu viel verlangt',
+        'wie ich|wir Ihnen|dir|euch? bereits|schon mehrfach|mehrmals? erwähnt|gesagt|geschrieben|mitgeteilt|erklärt|betont|erläutert',
+        'wie bereits|schon mehrfach|mehrmals erwähnt|gesagt|geschrieben|mitgeteilt|erklärt|betont|erläutert',
+        '{HAETTEN_SIE} {WORD}? {WORD}? {BLAME_ADV} {WORD}? {WORD}? {WORD}? müssen|sollen|können',
+        '{HAETTEN_SIE} {WORD}? {WORD}? {WORD}? {BLAME_VERB} müssen|sollen',
+        'Sie haben|hatten es? versäumt', 'haben|hatten Sie es? versäumt', 'du hast|hattest es? versäumt', 'hast|hattest du es? versäumt',
+        'Sie haben|hatten uns|mir? nie|nicht erwähnt|gesagt|mitgeteilt|angegeben', 'du hast|hattest uns|mir? nie|nicht erwähnt|gesagt|mitgeteilt|angegeben',
+        'steht|stand doch|eindeutig|ausdrücklich im|in'],
       hint: {
         en: 'Blame puts the client on the defensive; describe the situation instead.',
         de: 'Vorwürfe machen die Kundschaft defensiv; beschreiben Sie stattdessen die Lage.',
       },
-      examples: [{ input: 'Wie bereits erwähnt, ist der Preis fest.', flagged: 'Wie bereits erwähnt' }],
-      counterexamples: ['Wie besprochen, ist der Preis fest.'],
+      examples: [
+        { input: 'Wie bereits erwähnt, ist der Preis fest.', flagged: 'Wie bereits erwähnt' },
+        { input: 'Da hätten Sie uns früher Bescheid geben müssen.', flagged: 'hätten Sie uns früher Bescheid geben müssen' },
+        { input: 'Das hättest du wissen müssen.', flagged: 'hättest du wissen müssen' },
+        { input: 'Sie haben versäumt, die Frist einzuhalten.', flagged: 'Sie haben versäumt' },
+        { input: 'Wie ich Ihnen schon mehrfach erklärt habe, ist der Preis fest.', flagged: 'Wie ich Ihnen schon mehrfach erklärt' },
+        { input: 'Das steht doch im Vertrag.', flagged: 'steht doch im' },
+      ],
+      counterexamples: ['Wie besprochen, ist der Preis fest.', 'Sie haben nichts versäumt.', 'Hätten Sie gern früher einen Termin?',
+        'Das hätten Sie nicht tun müssen, vielen Dank!', 'Ihr Termin steht im Kalender.'],
     },
     {
       id: 'sie-muessen',
@@ -180,15 +260,19 @@ export const de: LanguageRules = {
     {
       id: 'vielleicht',
       rule: 'vague-commitment',
-      patterns: ['vielleicht|eventuell|evtl.|hoffentlich|womöglich'],
+      patterns: ['vielleicht|eventuell|evtl.|hoffentlich|womöglich|möglicherweise', 'unter Umständen'],
       fixes: [{ with: '', notAtClauseStart: true }],
-      examples: [{ input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', output: 'Das klappt im Mai.' }],
+      examples: [
+        { input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', output: 'Das klappt im Mai.' },
+        { input: 'Die Teile kommen möglicherweise später.', flagged: 'möglicherweise', output: 'Die Teile kommen später.' },
+      ],
       counterexamples: ['Das klappt am 4. Mai.'],
     },
     {
       id: 'zeitnah',
       rule: 'vague-commitment',
       patterns: ['zeitnah|zeitnahe|schnellstmöglich|baldmöglichst|demnächst|bald|irgendwann|umgehend', 'so schnell|bald wie möglich',
+        'früher oder später', 'über kurz oder lang', 'in absehbarer Zeit',
         'möglichst bald|schnell',
         'in Kürze', 'bei Gelegenheit', 'so früh wie möglich'],
       exceptions: ['bis bald'],
@@ -196,8 +280,10 @@ export const de: LanguageRules = {
       examples: [
         { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis Freitag, 12 Uhr.' },
         { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis Freitag, 12 Uhr.' },
+        { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis Freitag, 12 Uhr fertig.' },
+        { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis Freitag, 12 Uhr.' },
       ],
-      counterexamples: ['Bis bald!', 'Sobald die Dateien da sind, lege ich los.'],
+      counterexamples: ['Bis bald!', 'Sobald die Dateien da sind, lege ich los.', 'Die Rechnung kommt am Freitag.'],
     },
     {
       id: 'schau-mal',
@@ -205,6 +291,75 @@ export const de: LanguageRules = {
       patterns: ['ich schau|schaue|gucke|guck mal', 'wir schauen|gucken mal', 'mal schauen ,? ob|was'],
       examples: [{ input: 'Ich schau mal, ob das passt.', flagged: 'Ich schau mal' }],
       counterexamples: ['Ich prüfe bis Montag, ob das passt.'],
+    },
+    {
+      id: 'irgendwie',
+      rule: 'vague-commitment',
+      patterns: ['irgendwie'],
+      // „irgendwie ärgerlich“ describes a feeling; it promises nothing.
+      exceptions: ['irgendwie {WORD}? ärgerlich|frustrierend|schade|komisch|seltsam|merkwürdig|blöd|doof|nervig|traurig|lustig|verständlich|nachvollziehbar|unangenehm|peinlich'],
+      examples: [
+        { input: 'Irgendwie kriegen wir das hin.', flagged: 'Irgendwie' },
+        { input: 'Wir schieben das irgendwie dazwischen.', flagged: 'irgendwie' },
+      ],
+      counterexamples: ['Ich verstehe, dass das irgendwie ärgerlich ist.', 'Wir schieben das am Donnerstag dazwischen.'],
+    },
+    {
+      id: 'etwas-laenger',
+      rule: 'vague-commitment',
+      patterns: ['dauert|dauern|braucht|brauchen|brauche|benötigt|benötigen {WORD}? {WORD}? etwas|bisschen|wenig|noch|deutlich länger',
+        'etwas|bisschen|wenig länger dauern|brauchen|benötigen'],
+      unlessSentenceHas: CONCRETE_TIME,
+      hint: {
+        en: 'Say how much longer: a date or a number of days.',
+        de: 'Sagen Sie, wie viel länger: ein Datum oder eine Zahl von Tagen.',
+      },
+      examples: [
+        { input: 'Das dauert etwas länger.', flagged: 'dauert etwas länger' },
+        { input: 'Die Korrektur braucht diesmal ein bisschen länger.', flagged: 'braucht diesmal ein bisschen länger' },
+      ],
+      counterexamples: ['Das dauert etwas länger, bis Donnerstag ist es fertig.', 'Das dauert etwas länger, etwa drei Werktage.',
+        'Die Texte sind etwas länger als geplant.'],
+    },
+    {
+      id: 'mal-sehen',
+      rule: 'vague-commitment',
+      patterns: ['ich|wir werde|werden mal? sehen|schauen|gucken', 'mal sehen|gucken ,? ob|was|wann', '^ mal sehen|schauen',
+        'schauen|sehen|gucken wir mal'],
+      // „Mal sehen, was wir tun können“ opens a search together with the client (the advice article's own phrase).
+      exceptions: ['mal sehen|schauen ,? was wir|ich {WORD}? {WORD}? {WORD}? tun|machen können|kann'],
+      unlessSentenceHas: CONCRETE_TIME,
+      examples: [
+        { input: 'Ich werde sehen, was geht.', flagged: 'Ich werde sehen' },
+        { input: 'Mal sehen, ob wir das unterbringen.', flagged: 'Mal sehen, ob' },
+        { input: 'Schauen wir mal, wie es im Mai aussieht.', flagged: 'Schauen wir mal' },
+      ],
+      counterexamples: ['Ich sehe mir die Dateien am Montag an.', 'Wir werden sehen, was geht, und melden uns bis Freitag.',
+        'Mal sehen, was wir für Ihr Budget tun können: Welche Seiten sind Ihnen am wichtigsten?'],
+    },
+    {
+      id: 'wenn-luft',
+      rule: 'vague-commitment',
+      patterns: ['wenn|sobald ich|wir {WORD}? wieder|mal|mehr? Luft|Zeit|Kapazität|Kapazitäten|Freiraum|Spielraum haben|habe|hab|finden|finde',
+        'wenn|sobald es|das ruhiger wird', 'sobald es|das geht', 'sobald es|das möglich ist', 'wenn|sobald sich {WORD}? {WORD}? ergibt|auftut'],
+      unlessSentenceHas: CONCRETE_TIME,
+      examples: [
+        { input: 'Wenn wir wieder Luft haben, melde ich mich.', flagged: 'Wenn wir wieder Luft haben' },
+        { input: 'Ich mache das, sobald es geht.', flagged: 'sobald es geht' },
+        { input: 'Sobald sich eine Lücke ergibt, schiebe ich das ein.', flagged: 'Sobald sich eine Lücke ergibt' },
+      ],
+      counterexamples: ['Wenn wir wieder Luft haben, ab dem 3. März, starten wir.', 'Wenn es nicht passt, sag Bescheid.',
+        'Sobald die Dateien da sind, lege ich los.'],
+    },
+    {
+      id: 'nicht-sicher',
+      rule: 'vague-commitment',
+      patterns: ['ich bin mir|uns nicht ganz? sicher', 'wir sind uns nicht ganz? sicher', 'ich weiß noch nicht ,? ob', 'wir wissen noch nicht ,? ob'],
+      examples: [
+        { input: 'Ich bin mir nicht sicher, ob der Saal frei ist.', flagged: 'Ich bin mir nicht sicher' },
+        { input: 'Wir wissen noch nicht, ob die Teile rechtzeitig kommen.', flagged: 'Wir wissen noch nicht, ob' },
+      ],
+      counterexamples: ['Ich bin mir sicher, dass der Saal frei ist.'],
     },
     {
       id: 'versuchen',
@@ -227,8 +382,7 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['{FOLLOW_UP}'],
       weak: true,
-      unlessSentenceHas: ['bis|am|zum|vor|ab|spätestens {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
-        '{NUM} Uhr|Stunden|Tagen|Minuten', 'in|innerhalb einer|einem|eines|zwei|drei|{NUM} Stunde|Stunden|Tag|Tagen|Tages|Woche|Wochen'],
+      unlessSentenceHas: CONCRETE_TIME,
       fixes: [{ with: '$0 bis ${1:Mittwoch, 12 Uhr}' }],
       examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis Mittwoch, 12 Uhr dazu.' }],
       counterexamples: ['Ich melde mich bis Donnerstag, 10 Uhr.', 'Wir melden uns am Montag.'],

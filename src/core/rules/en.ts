@@ -1,20 +1,39 @@
 import type { LanguageRules } from './schema';
 
+/** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+const CONCRETE_TIME = ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
+  '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks',
+  'tomorrow|tonight|today', 'this morning|afternoon|evening'];
+
 /** English rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const en: LanguageRules = {
   lang: 'en',
   classes: {
-    IM: ['I’m', 'I am'],
-    IM_WE: ['I’m', 'I am', 'we’re', 'we are'],
+    // "Im" too: drafts typed in a hurry drop the apostrophe.
+    IM: ['I’m', 'I am', 'Im'],
+    IM_WE: ['I’m', 'I am', 'Im', 'we’re', 'we are'],
     ID: ['I’d', 'I would', 'we’d', 'we would'],
     WILL: ['I’ll', 'we’ll', 'I will', 'we will'],
-    DONT: ['don’t', 'do not', 'never'],
-    DOESNT: ['doesn’t', 'does not'],
+    DONT: ['don’t', 'dont', 'do not', 'never'],
+    DOESNT: ['doesn’t', 'doesnt', 'does not'],
     THANKS: ['thank you', 'thanks', 'many thanks', 'thank you so much', 'thanks so much', 'thanks a lot', 'thank you very much'],
     I_SEE: ['I understand', 'I completely understand', 'I totally understand', 'I fully understand', 'I can see', 'I see'],
     NEG_MODAL: ['can’t', 'cannot', 'can not', 'won’t', 'will not', 'couldn’t', 'could not', 'am not able to',
       '’m not able to', 'are not able to', '’re not able to', 'am unable to', '’m unable to', 'are unable to',
-      '’re unable to', 'unable to', 'not able to', 'wouldn’t be able to', 'won’t be able to'],
+      '’re unable to', 'unable to', 'not able to', 'wouldn’t be able to', 'won’t be able to',
+      // Without apostrophes, as typed on phones.
+      'cant', 'wont', 'couldnt', 'wouldnt be able to', 'wont be able to', 'arent able to', 'isnt able to',
+      'aren’t able to', 'isn’t able to'],
+    // Past inability: a refusal when it is about the work, a plain report when it is about a file or a call.
+    NEG_PAST: ['wasn’t able to', 'wasnt able to', 'weren’t able to', 'werent able to', 'haven’t been able to',
+      'havent been able to', 'hasn’t been able to', 'hasnt been able to'],
+    // What a business declines to take: "we aren't taking new clients".
+    DECLINE_ING: ['taking on', 'taking', 'accepting', 'offering', 'doing', 'handling', 'providing', 'booking'],
+    NOT_BE: ['I’m not', 'Im not', 'I am not', 'we’re not', 'we are not', 'we aren’t', 'we arent'],
+    HAVENT_GOT: ['I haven’t got', 'we haven’t got', 'I havent got', 'we havent got', 'I have not got', 'we have not got',
+      'I’ve not got', 'we’ve not got'],
+    CAPACITY: ['capacity', 'time', 'bandwidth', 'room', 'availability', 'resources', 'slots', 'space in my schedule',
+      'space in our schedule'],
     WEEKDAY: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri'],
     MONTH: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
       'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
@@ -54,9 +73,11 @@ export const en: LanguageRules = {
     {
       id: 'cannot',
       rule: 'negative-phrasing',
-      patterns: ['{NEG_MODAL} {WORD}'],
+      patterns: ['{NEG_MODAL} {WORD}', '{NEG_PAST} {WORD}'],
       exceptions: ['{NEG_MODAL} wait|thank|stress|emphasise|emphasize|overstate|recommend|regret|miss|charge|bill', '{NEG_MODAL} be charged|billed',
-        '{NEG_MODAL} have|need to', '{NEG_MODAL} go wrong'],
+        '{NEG_MODAL} have|need to', '{NEG_MODAL} go wrong', 'my|our|his|her|their wont',
+        // "I wasn't able to open the file": a report of a problem, not a no.
+        '{NEG_PAST} open|reach|find|access|download|load|view|locate|see|hear|read|play|unzip|log|attend|join|call|phone|ring'],
       hint: {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
@@ -65,9 +86,16 @@ export const en: LanguageRules = {
         { input: 'We cannot move the deadline.', flagged: 'cannot move' },
         { input: 'I’m unable to attend the call.', flagged: 'unable to attend' },
         { input: 'Sorry, I can\'t help with the tax return.', flagged: 'can\'t help' },
+        { input: 'I cant make the call on Thursday.', flagged: 'cant make' },
+        { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join' },
+        { input: 'We weren’t able to fit the extra banner into the sprint.', flagged: 'weren’t able to fit' },
+        { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship' },
+        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take' },
+        { input: 'I wasn’t able to squeeze the extra pages into this print run.', flagged: 'wasn’t able to squeeze' },
       ],
       counterexamples: ['I can’t wait to see the finished site.', 'You won’t be charged for the extra call.', 'We can help with the tax return.',
-        'I won’t charge you for the second round.'],
+        'I won’t charge you for the second round.', 'I cant wait to see the prints!', 'You wont be billed for the rush fee.',
+        'I wasn’t able to open the zip file, could you send it again?', 'As is her wont, Mia sent the files early.'],
     },
     {
       id: 'do-not',
@@ -78,20 +106,65 @@ export const en: LanguageRules = {
         { input: 'We don’t offer weekend support.', flagged: 'We don’t offer' },
         { input: 'I never take on logo work.', flagged: 'I never take' },
         { input: 'The basic plan does not include hosting.', flagged: 'does not include' },
+        { input: 'We dont offer rush printing.', flagged: 'We dont offer' },
+        { input: 'The starter plan doesnt cover SEO.', flagged: 'doesnt cover' },
       ],
-      counterexamples: ['Please don’t hesitate to call me.', 'I never miss a deadline.', 'I don’t want to rush your launch.'],
+      counterexamples: ['Please don’t hesitate to call me.', 'I never miss a deadline.', 'I don’t want to rush your launch.',
+        'Please dont hesitate to ask.', 'Dont worry, the backup is safe.', 'The second proof doesn’t cost extra.'],
+    },
+    {
+      id: 'doesnt-work',
+      rule: 'negative-phrasing',
+      patterns: ['{DOESNT} work|fit|suit for? us|me', '{DOESNT} work|fit|suit into|with|in? our|my {WORD}'],
+      // "Let me know if Tuesday doesn't work for you" asks; it does not refuse.
+      exceptions: ['if|unless|whether {WORD}? {WORD}? {WORD}? {DOESNT}', 'in case {WORD}? {WORD}? {WORD}? {DOESNT}'],
+      hint: {
+        en: 'Say what does work for you, then the reason this does not.',
+        de: 'Sagen Sie, was für Sie passt, und dann, warum dies nicht passt.',
+      },
+      examples: [
+        { input: 'A call on Sunday doesn’t work for us.', flagged: 'doesn’t work for us' },
+        { input: 'That doesnt fit our schedule this month.', flagged: 'doesnt fit our schedule' },
+        { input: 'A Saturday shoot does not suit me.', flagged: 'does not suit me' },
+      ],
+      counterexamples: ['Let me know if Tuesday doesn’t work for you.', 'If the new date doesn’t fit our schedule, I’ll tell you at once.',
+        'In case the slot doesnt work for me, I’ll call you.',
+        'The second proof doesn’t cost extra.', 'It doesn’t matter which format you send.'],
+    },
+    {
+      id: 'not-taking',
+      rule: 'negative-phrasing',
+      patterns: ['{NOT_BE} currently|presently|really? {DECLINE_ING}', '{IM_WE} currently|presently no longer {DECLINE_ING}',
+        'I|we no longer offer|take|accept|do|provide|support|handle', '{HAVENT_GOT} the|any|enough? {CAPACITY}'],
+      // Declining to charge or to cut corners is good news, not a refusal.
+      exceptions: ['not taking|doing any? chances|shortcuts|risks', '{DECLINE_ING} a|any? fee|fees|deposit|commission|cut|penny',
+        'not doing anything|any different|differently'],
+      hint: {
+        en: 'Lead with what you can do, then give the reason for the part you cannot.',
+        de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
+      },
+      examples: [
+        { input: 'We aren’t taking new clients before spring.', flagged: 'We aren’t taking' },
+        { input: 'I’m not accepting rush orders this month.', flagged: 'I’m not accepting' },
+        { input: 'We no longer offer print design.', flagged: 'We no longer offer' },
+        { input: 'I haven’t got the bandwidth for a second site.', flagged: 'I haven’t got the bandwidth' },
+      ],
+      counterexamples: ['We’re not taking any shortcuts with your data.', 'We are taking new clients from March.',
+        'I haven’t got the files yet.', 'I’m not taking a fee for the intro call.', 'We’re not doing anything different this year.'],
     },
     {
       id: 'not-possible',
       rule: 'negative-phrasing',
       patterns: ['not possible|feasible|doable|allowed|permitted', 'not an option', 'impossible', 'out of the question', 'no way',
-        'not in a position to', 'nothing I|we can do'],
+        'not in a position to', 'nothing I|we can do', 'isn’t|isnt|aren’t|arent possible|feasible|doable|allowed|permitted',
+        'isn’t|isnt an option'],
       examples: [
         { input: 'A refund is not possible after the event.', flagged: 'not possible' },
         { input: 'That deadline is impossible.', flagged: 'impossible' },
         { input: 'We are not in a position to change the terms.', flagged: 'not in a position to' },
+        { input: 'A second revision round isnt possible.', flagged: 'isnt possible' },
       ],
-      counterexamples: ['We made it possible to pay by card.'],
+      counterexamples: ['We made it possible to pay by card.', 'The extra call isn’t a problem.'],
     },
     {
       id: 'flat-no',
@@ -111,12 +184,15 @@ export const en: LanguageRules = {
       id: 'not-a-fit',
       rule: 'negative-phrasing',
       patterns: ['not a|the good|right|great? fit', 'not something I|we can|could do|offer|provide|take', 'not going to work|happen',
+        'not|isn’t|isnt something I|we do|offer|provide|handle|cover|take|usually|normally|currently',
         'that won’t work', 'not interested'],
       examples: [
         { input: 'This project is not a good fit for us.', flagged: 'not a good fit' },
         { input: 'Overnight delivery is not something we can offer.', flagged: 'not something we can offer' },
+        { input: 'Audio mastering isn’t something I do.', flagged: 'isn’t something I do' },
+        { input: 'Legal review isnt something we offer.', flagged: 'isnt something we offer' },
       ],
-      counterexamples: ['This project is a good fit for us.'],
+      counterexamples: ['This project is a good fit for us.', 'Hosting isn’t something you need to worry about.'],
     },
     {
       id: 'blame',
@@ -124,6 +200,8 @@ export const en: LanguageRules = {
       patterns: ['you failed|forgot|neglected to', 'you didn’t read|send|tell|follow|specify|mention|check|pay', 'you did not read|send|tell|follow|specify|mention|check|pay',
         'you never told|said|mentioned|asked',
         'as I|we already? said|mentioned|explained|stated', 'as previously stated|mentioned', 'like I said', 'you’re asking too much',
+        'as I’ve|we’ve already? said|mentioned|explained|stated', 'as I|we have already? said|mentioned|explained|stated',
+        'per my last|previous email|message|note', 'you didnt read|send|tell|follow|specify|mention|check|pay',
         'you are asking too much', 'you should have',
         'you need to understand', 'as you should know'],
       hint: {
@@ -134,8 +212,10 @@ export const en: LanguageRules = {
         { input: 'As I already said, the price is fixed.', flagged: 'As I already said' },
         { input: 'You failed to send the files on time.', flagged: 'You failed to' },
         { input: 'Honestly, you’re asking too much for this budget.', flagged: 'you’re asking too much' },
+        { input: 'Per my last email, the price is fixed.', flagged: 'Per my last email' },
+        { input: 'As I’ve mentioned, the files are due on the 3rd.', flagged: 'As I’ve mentioned' },
       ],
-      counterexamples: ['As we agreed, the price covers three drafts.'],
+      counterexamples: ['As we agreed, the price covers three drafts.', 'I’ve attached my last email for reference.'],
     },
     {
       id: 'promise',
@@ -195,16 +275,64 @@ export const en: LanguageRules = {
       counterexamples: ['We can meet on Tuesday at 10 am.'],
     },
     {
+      id: 'not-certain',
+      rule: 'vague-commitment',
+      patterns: ['{IM} not certain|convinced', '{IM} not entirely|quite|totally|completely|100% sure|certain', '{IM} unsure|uncertain'],
+      // No rewrite: dropping the hedge would state as fact what the writer does not know.
+      examples: [
+        { input: 'I’m not certain the venue is free that day.', flagged: 'I’m not certain' },
+        { input: 'Im not entirely sure we can print in time.', flagged: 'Im not entirely sure' },
+      ],
+      counterexamples: ['I’m certain the venue is free that day.', 'We are sure the print will arrive on Friday.'],
+    },
+    {
+      id: 'hedged-promise',
+      rule: 'vague-commitment',
+      // Hedges on a commitment (Hyland's "probably", "should", "might"; CoNLL-2010 cues "may", "likely").
+      patterns: ['{WILL} probably|likely', 'I|we should|might|may be able to', 'I|we might|may manage|squeeze|fit',
+        'I guess|suppose I|we can|could|will', 'fingers crossed', 'with any luck', 'if all goes well', 'if everything goes to plan',
+        'in theory'],
+      // "We should be able to start on the 4th" names the date: the hedge no longer hides the commitment.
+      unlessSentenceHas: CONCRETE_TIME,
+      examples: [
+        { input: 'We’ll probably have the proofs next week.', flagged: 'We’ll probably' },
+        { input: 'I should be able to fit in a call next week.', flagged: 'I should be able to' },
+        { input: 'With any luck the parts arrive early.', flagged: 'With any luck' },
+        { input: 'I guess we could move the shoot.', flagged: 'I guess we could' },
+      ],
+      counterexamples: ['We will have the proofs by Monday.', 'You should be able to log in now.', 'I can fit in a call on Tuesday at 3 pm.',
+        'We should be able to start on the 4th.',
+        'We may get more requests like this.'],
+    },
+    {
+      id: 'when-time-allows',
+      rule: 'vague-commitment',
+      patterns: ['when|once I|we get|have|find a? chance|moment|minute', 'when|once things quiet|calm|settle|slow',
+        'when|once I|we have|get more? time|capacity|bandwidth|room', 'when time allows|permits', 'get around to it'],
+      unlessSentenceHas: CONCRETE_TIME,
+      examples: [
+        { input: 'I’ll send the notes when I get a chance.', flagged: 'when I get a chance' },
+        { input: 'We can revisit the redesign once things quiet down.', flagged: 'once things quiet' },
+      ],
+      counterexamples: ['We can revisit the redesign once things quiet down after the 14th.', 'Call me when you have a minute.'],
+    },
+    {
       id: 'follow-up',
       rule: 'vague-commitment',
       patterns: ['{WILL} follow up', '{WILL} circle back', '{WILL} revert', '{WILL} get back to you', '{WILL} be in touch', '{WILL} let you know',
-        '{WILL} look into it|this', '{WILL} keep you posted|updated'],
+        '{WILL} look into it|this', '{WILL} keep you posted|updated', 'let me|us look at|into it|this|that',
+        'let me|us take|have a look', '{WILL} take|have a look', '{WILL} look at it|this|that', 'let me|us think about|on it|this|that',
+        '{WILL} think about it|this|that'],
       weak: true,
-      unlessSentenceHas: ['by|on|before|until|till {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
-        '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week'],
+      unlessSentenceHas: CONCRETE_TIME,
       fixes: [{ with: '$0 by ${1:Wednesday, 12 pm}' }],
-      examples: [{ input: 'We will follow up with you on this.', flagged: 'We will follow up', output: 'We will follow up by Wednesday, 12 pm with you on this.' }],
-      counterexamples: ['I will get back to you by Friday noon.', 'We’ll be in touch on Monday.'],
+      examples: [
+        { input: 'We will follow up with you on this.', flagged: 'We will follow up', output: 'We will follow up by Wednesday, 12 pm with you on this.' },
+        { input: 'Let me look into it.', flagged: 'Let me look into it', output: 'Let me look into it by Wednesday, 12 pm.' },
+        { input: 'Thanks for the brief. Let me have a look.', flagged: 'Let me have a look', output: 'Thanks for the brief. Let me have a look by Wednesday, 12 pm.' },
+      ],
+      counterexamples: ['I will get back to you by Friday noon.', 'We’ll be in touch on Monday.', 'Let me look at it tomorrow morning.',
+        'Let me look into it and send you a quote within two days.'],
     },
   ],
   acknowledgement: {
