@@ -84,7 +84,7 @@ function echoesQuote(quoted: readonly string[], body: readonly SignalledSentence
 
 /**
  * Where the role model adds to the rules: a sentence satisfies the principle when the rules say
- * so, or the model gives the role a score at which its cross-validated precision is 0.9 (the
+ * so, or the model gives the role a score at which its cross-validated precision is high (the
  * rules are precise; the model adds recall without diluting that). See docs/roles.md.
  */
 const MODEL_EVIDENCE: Partial<Record<keyof SentenceSignals, Role>> = {

@@ -33,9 +33,11 @@ function sentenceLanguage(words: readonly string[], text: string, paragraph: Lan
 function greetingEnd(s: Sentence, lang: Lang, words: ReadonlySet<string>): number | undefined {
   if (!anyMatch(compiledRules(lang).salutation, s.text, words)) return undefined;
   // "Hi Tom," on its own, or "Hi Tom, thanks for …": the greeting ends at the first comma or line end.
+  // Without a comma, at the first lower-case word after the name: "Hey Fabi 👋 danke für …".
   const lineEnd = s.text.search(/[\n\r]/);
   const comma = s.text.search(/[,!]/);
-  const cut = [comma === -1 ? -1 : comma + 1, lineEnd].filter(n => n > 0).sort((a, b) => a - b)[0] ?? s.text.length;
+  const afterName = /^\s*\p{L}+(?:\s+[\p{Lu}][\p{L}.'’-]*){1,3}[\s\p{Extended_Pictographic}\uFE0F\u200D:;–—-]*\s(?=\p{Ll})/u.exec(s.text);
+  const cut = [comma === -1 ? -1 : comma + 1, lineEnd, afterName ? afterName[0].length : -1].filter(n => n > 0).sort((a, b) => a - b)[0] ?? s.text.length;
   return wordList(s.text.slice(0, cut)).length <= 6 ? s.start + cut : undefined;
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
 import { splitSentences } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 
@@ -41,5 +42,14 @@ describe('sentence splitting', () => {
   it('keeps offsets pointing at the source text', () => {
     const text = 'Bis zum 8. März bin ich ausgebucht. Danach gern.';
     for (const s of splitSentences(text, 'de')) assert.equal(text.slice(s.start, s.end), s.text);
+  });
+});
+
+describe('greetings', () => {
+  it('end before the first lower-case word when no comma follows the name', () => {
+    const text = 'Hey Fabi 👋 danke für die Frage, ob wir das Recruiting-Video noch untertiteln können.';
+    const analysis = analyze(text);
+    assert.equal(analysis.principles.listen, true);
+    assert.ok(!analysis.findings.some(f => f.ruleId === 'missing-acknowledgement'));
   });
 });

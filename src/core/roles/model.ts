@@ -21,7 +21,7 @@ export interface SerializedRoleModel {
   /** Weight = int8 × scale of its role. */
   scale: number[];
   threshold: number[];
-  /** Higher thresholds at which the role's cross-validated precision reaches 0.9: where the model adds to the rules. */
+  /** Higher thresholds at which the role's cross-validated precision reaches CONFIDENT_PRECISION: where the model adds to the rules. */
   confident: number[];
   /** Base64 of the kept feature ids, ascending, as LEB128 deltas. */
   ids: string;
