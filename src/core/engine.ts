@@ -7,15 +7,16 @@
  *   5. judgement   (layout.ts, judgement.ts, score.ts)  the body, the principles, the missing ones, the score
  *   6. rewrites    (rewrites.ts)   the fixes each finding carries
  * Stages 2–4 depend on one block alone and are cached per block, so while a writer types only the
- * block that changed goes through them again; the rest of the work is per document.
+ * block that changed goes through them again; the rest of the work is per document, and reads
+ * the blocks' results where they are, in block offsets.
  */
 import { anyMatch, compiledRules } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
-import { reportedPhrases } from './findingFilters';
+import { dropWeak, reportedPhrases } from './findingFilters';
 import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
-import { layout } from './layout';
+import { layout, type PlacedSentences } from './layout';
 import { wordsOf } from './pattern';
 import { customFindings, phraseFindings, type RawFinding } from './phrases';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
@@ -36,10 +37,12 @@ interface BlockResult {
   closing: boolean;
 }
 
-/** What a block tells about the whole document's language and form of address. */
-interface BlockCounts {
+/** What a block is, whatever language it is judged in. */
+interface BlockFacts {
   language: LanguageCounts;
   register: RegisterCounts;
+  /** Characters of prose, without surrounding space. */
+  proseLength: number;
 }
 
 function shiftFinding(f: RawFinding, by: number): RawFinding {
@@ -49,20 +52,14 @@ function shiftFinding(f: RawFinding, by: number): RawFinding {
   };
 }
 
-function shiftSentence(s: SignalledSentence, by: number): SignalledSentence {
-  const shifted: SignalledSentence = { ...s, start: s.start + by, end: s.end + by };
-  if (s.greetingEnd !== undefined) shifted.greetingEnd = s.greetingEnd + by;
-  if (s.afterGreeting) shifted.afterGreeting = { ...s.afterGreeting, start: s.afterGreeting.start + by, end: s.afterGreeting.end + by };
-  return shifted;
-}
-
 /** Stages 2–4 on one block. `source`: the block as written; `masked`: its prose with markup blanked. */
 function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
   const sentences = signalSentences(blockSentences(masked, lang, forced));
   const words = wordsOf(masked);
   const langs = new Set(sentences.map(s => s.lang));
-  const findings = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
+  const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
+  const findings = dropWeak(found, sentences);
   const trimmed = masked.trim();
   const closing = trimmed.split(/\s+/).length <= 8 && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };
@@ -80,14 +77,15 @@ export class Analyzer {
   constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid) {}
 
   private readonly prose = { chunks: new Map() as ProseCache };
-  /** Per block (by its `key`): its counts, and its judgement per language and options. */
-  private readonly blocks = new WeakMap<object, { counts: BlockCounts; judged: Map<string, BlockResult> }>();
+  /** Per block (by its `key`): its facts, and its judgement per language and options. */
+  private readonly blocks = new WeakMap<object, { facts: BlockFacts; judged: Map<string, BlockResult> }>();
 
-  private remember(block: ProseBlock): { counts: BlockCounts; judged: Map<string, BlockResult> } {
+  private remember(block: ProseBlock): { facts: BlockFacts; judged: Map<string, BlockResult> } {
     const key = block.key ?? block;
     let entry = this.blocks.get(key);
     if (!entry) {
-      entry = { counts: { language: countLanguage(block.text), register: countRegister(block.text) }, judged: new Map() };
+      const facts = { language: countLanguage(block.text), register: countRegister(block.text), proseLength: block.text.trim().length };
+      entry = { facts, judged: new Map() };
       this.blocks.set(key, entry);
     }
     return entry;
@@ -97,28 +95,32 @@ export class Analyzer {
     // Stage 1, and what the blocks tell about the whole document.
     const prose = extractProse(text, options.format ?? 'markdown', this.prose);
     const memory = prose.blocks.map(b => this.remember(b));
-    const blockCounts = memory.map(m => m.counts);
-    const total = blockCounts.reduce((t, c) => ({
-      language: { en: t.language.en + c.language.en, de: t.language.de + c.language.de, words: t.language.words + c.language.words },
-      register: { sie: t.register.sie + c.register.sie, du: t.register.du + c.register.du },
-    }), { language: { en: 0, de: 0, words: 0 }, register: { sie: 0, du: 0 } });
+    const total = { language: { en: 0, de: 0, words: 0 }, register: { sie: 0, du: 0 }, proseLength: 0 };
+    for (const { facts } of memory) {
+      total.language.en += facts.language.en;
+      total.language.de += facts.language.de;
+      total.language.words += facts.language.words;
+      total.register.sie += facts.register.sie;
+      total.register.du += facts.register.du;
+      total.proseLength += facts.proseLength;
+    }
     const forced = options.language && options.language !== 'auto' ? options.language
       : prose.frontMatter.lang === 'de' || prose.frontMatter.lang === 'en' ? prose.frontMatter.lang : undefined;
     const docGuess = guessFromCounts(total.language);
     const docLang: Lang = forced ?? docGuess.lang ?? 'en';
     const langOf = (i: number): Lang => {
       if (forced) return forced;
-      const g = guessFromCounts(blockCounts[i].language);
+      const g = guessFromCounts(memory[i].facts.language);
       return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
     };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
     const register = registerFromCounts(total.register, docLang);
 
     // Stages 2–4 per block, cached; then in document offsets.
-    const sentences: SignalledSentence[] = [];
+    const placed: PlacedSentences[] = [];
     const raw: RawFinding[] = [];
     const blockLangs = new Map<ProseBlock, Lang>();
-    let closingStart: number | undefined;
+    let closingBlock: number | undefined;
     const variant = `${forced ?? ''}|${options.messageLanguage ?? ''}`;
     prose.blocks.forEach((block, i) => {
       const lang = langOf(i);
@@ -129,17 +131,17 @@ export class Analyzer {
         judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
         seen.set(`${lang}|${variant}`, judged);
       }
-      if (judged.closing && i > 0 && closingStart === undefined) closingStart = block.start;
-      for (const s of judged.sentences) sentences.push(shiftSentence(s, block.start));
+      if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
+      placed.push({ offset: block.start, sentences: judged.sentences });
       for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
     });
     raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
     const directives = parseDirectives(text);
-    const phrases = reportedPhrases(raw, sentences, text, options.ignoredPhrases ?? [], directives);
+    const phrases = reportedPhrases(raw, text, options.ignoredPhrases ?? [], directives);
 
     // Stage 5 on the whole document.
-    const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
-    const judged = judgeDocument({ text, layout: layout(sentences, closingStart), quoted: prose.quoted, phrases, register, docLang, messageLang });
+    const proseLength = total.proseLength;
+    const judged = judgeDocument({ text, layout: layout(placed, closingBlock), quoted: prose.quoted, phrases, register, docLang, messageLang });
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
     const findings = checkFindings(text, [...phrases, ...docFindings], this.onInvalidFinding).sort((a, b) => a.start - b.start || a.end - b.end);
     return {

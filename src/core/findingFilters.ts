@@ -1,7 +1,8 @@
 /**
  * Finding filters: what of the raw phrase findings is reported. A row of small steps, each on its
- * own: weak findings give way, overlaps of one principle collapse, phrases the writer ignores and
- * findings under a disable comment drop out. Runs on the whole document after stage 4.
+ * own: weak findings give way (within a sentence, so per block, with the block's cached
+ * results); then, on the whole document, overlaps of one principle collapse, and phrases the
+ * writer ignores and findings under a disable comment drop out.
  */
 import { type Directive, isSuppressed } from './directives';
 import { normaliseWord } from './pattern';
@@ -41,10 +42,9 @@ export function isIgnored(f: Finding, ignored: readonly string[]): boolean {
   });
 }
 
-/** The phrase findings that are reported, without their filtering marks. */
-export function reportedPhrases(raw: readonly RawFinding[], sentences: readonly Sentence[], text: string,
-  ignored: readonly string[], directives: readonly Directive[]): Finding[] {
-  return dropOverlaps(dropWeak(raw, sentences))
+/** The phrase findings that are reported, in text order, without their filtering marks. */
+export function reportedPhrases(raw: readonly RawFinding[], text: string, ignored: readonly string[], directives: readonly Directive[]): Finding[] {
+  return dropOverlaps(raw)
     .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
     .map(({ weak: _weak, ...f }) => f);
 }
