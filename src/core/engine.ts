@@ -18,12 +18,12 @@ import { judgeDocument } from './judgement';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
 import { layout, type PlacedSentences } from './layout';
 import { wordsOf } from './pattern';
-import { customFindings, phraseFindings, type RawFinding } from './phrases';
+import { customFindings, phraseFindings } from './phrases';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import { scoreOf, verdictOf } from './score';
 import { blockSentences, sentenceAt } from './sentences';
 import { type SignalledSentence, signalSentences } from './signals';
-import type { Analysis, AnalyzeOptions, Lang } from './types';
+import type { Analysis, AnalyzeOptions, Finding, Lang } from './types';
 
 export interface AnalyzeInput extends AnalyzeOptions {
   format?: DocFormat;
@@ -32,7 +32,7 @@ export interface AnalyzeInput extends AnalyzeOptions {
 /** What stages 2–4 learn from one block alone; cached by the block's text. Offsets are local to the block. */
 interface BlockResult {
   sentences: SignalledSentence[];
-  findings: RawFinding[];
+  findings: Finding[];
   /** A short block such as "Best regards, Ann". */
   closing: boolean;
 }
@@ -45,7 +45,7 @@ interface BlockFacts {
   proseLength: number;
 }
 
-function shiftFinding(f: RawFinding, by: number): RawFinding {
+function shiftFinding(f: Finding, by: number): Finding {
   return {
     ...f, start: f.start + by, end: f.end + by,
     fixes: f.fixes.map(x => ({ ...x, edits: x.edits.map(e => ({ ...e, start: e.start + by, end: e.end + by })) })),
@@ -76,7 +76,7 @@ export class Analyzer {
    */
   constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid) {}
 
-  private readonly prose = { chunks: new Map() as ProseCache };
+  private readonly prose: ProseCache = { byText: new Map() };
   /** Per block (by its `key`): its facts, and its judgement per language and options. */
   private readonly blocks = new WeakMap<object, { facts: BlockFacts; judged: Map<string, BlockResult> }>();
 
@@ -118,26 +118,27 @@ export class Analyzer {
 
     // Stages 2–4 per block, cached; then in document offsets.
     const placed: PlacedSentences[] = [];
-    const raw: RawFinding[] = [];
-    const blockLangs = new Map<ProseBlock, Lang>();
+    const found: Finding[] = [];
+    const blockLangs: Lang[] = [];
     let closingBlock: number | undefined;
     const variant = `${forced ?? ''}|${options.messageLanguage ?? ''}`;
+    const judgementKey: Record<Lang, string> = { en: `en|${variant}`, de: `de|${variant}` };
     prose.blocks.forEach((block, i) => {
       const lang = langOf(i);
-      blockLangs.set(block, lang);
+      blockLangs.push(lang);
       const seen = memory[i].judged;
-      let judged = seen.get(`${lang}|${variant}`);
+      let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
-        seen.set(`${lang}|${variant}`, judged);
+        seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
       placed.push({ offset: block.start, sentences: judged.sentences });
-      for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
+      for (const f of judged.findings) found.push(shiftFinding(f, block.start));
     });
-    raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
+    found.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang));
     const directives = parseDirectives(text);
-    const phrases = reportedPhrases(raw, text, options.ignoredPhrases ?? [], directives);
+    const phrases = reportedPhrases(found, text, options.ignoredPhrases ?? [], directives);
 
     // Stage 5 on the whole document.
     const proseLength = total.proseLength;

@@ -10,11 +10,11 @@ import type { RawFinding } from './phrases';
 import { sentenceAt, type Sentence } from './sentences';
 import type { Finding, Principle } from './types';
 
-/** Weak findings give way to any other finding of the same rule in their sentence. */
-export function dropWeak(findings: readonly RawFinding[], sentences: readonly Sentence[]): RawFinding[] {
+/** Weak findings give way to any other finding of the same rule in their sentence; the mark goes. */
+export function dropWeak(findings: readonly RawFinding[], sentences: readonly Sentence[]): Finding[] {
   const sentenceKey = (f: RawFinding) => `${f.ruleId}@${sentenceAt(sentences, f.start)?.start ?? -1}`;
   const strongKeys = new Set(findings.filter(f => !f.weak).map(sentenceKey));
-  return findings.filter(f => !f.weak || !strongKeys.has(sentenceKey(f)));
+  return findings.filter(f => !f.weak || !strongKeys.has(sentenceKey(f))).map(({ weak: _weak, ...f }) => f);
 }
 
 /** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
@@ -42,9 +42,7 @@ export function isIgnored(f: Finding, ignored: readonly string[]): boolean {
   });
 }
 
-/** The phrase findings that are reported, in text order, without their filtering marks. */
-export function reportedPhrases(raw: readonly RawFinding[], text: string, ignored: readonly string[], directives: readonly Directive[]): Finding[] {
-  return dropOverlaps(raw)
-    .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
-    .map(({ weak: _weak, ...f }) => f);
+/** The phrase findings that are reported, in text order. */
+export function reportedPhrases(found: readonly Finding[], text: string, ignored: readonly string[], directives: readonly Directive[]): Finding[] {
+  return dropOverlaps(found).filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f));
 }
