@@ -17,7 +17,6 @@ import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invar
 import { judgeDocument } from './judgement';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
 import { layout, type PlacedSentences } from './layout';
-import { wordsOf } from './pattern';
 import { customFindings, phraseFindings } from './phrases';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import { scoreOf, verdictOf } from './score';
@@ -55,7 +54,9 @@ function shiftFinding(f: Finding, by: number): Finding {
 /** Stages 2–4 on one block. `source`: the block as written; `masked`: its prose with markup blanked. */
 function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
   const sentences = signalSentences(blockSentences(masked, lang, forced));
-  const words = wordsOf(masked);
+  // The block's words are its sentences' words: tokenised once, by the sentence stage.
+  const words = new Set<string>();
+  for (const s of sentences) for (const w of s.words) words.add(w);
   const langs = new Set(sentences.map(s => s.lang));
   const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));

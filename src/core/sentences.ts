@@ -128,6 +128,8 @@ function windows(text: string): Array<[number, number]> {
     let cut = -1;
     for (const m of slice.matchAll(/[.!?…]\s+/g)) cut = (m.index ?? 0) + m[0].length;
     if (cut <= 0) cut = slice.lastIndexOf(' ') + 1;
+    // Not inside a word, so that a block's words are its sentences' words.
+    if (cut <= 0) cut = slice.search(/[\p{L}\p{N}]+$/u);
     if (cut <= 0) cut = WINDOW;
     // Never between the halves of a surrogate pair.
     if (/[\uDC00-\uDFFF]/.test(text[from + cut] ?? '')) cut--;
