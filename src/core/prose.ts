@@ -297,10 +297,14 @@ function planChunks(body: string, last: ChunkedBody | undefined): { starts: numb
   return { starts, known };
 }
 
+/** Short drafts parse faster in one go; chunks pay off where re-parsing everything would not. */
+const CHUNKED_FROM = 16_000;
+
 function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache): void {
   const body = text.slice(from, to);
-  // Short drafts parse faster in one go; chunks pay off where re-parsing everything would not.
-  const { starts, known } = body.length > 16_000 ? planChunks(body, cache.last) : { starts: [0], known: new Map<number, ChunkProse>() };
+  // Only a body that was cut into chunks lends its chunks by position.
+  const last = cache.last && cache.last.body.length > CHUNKED_FROM ? cache.last : undefined;
+  const { starts, known } = body.length > CHUNKED_FROM ? planChunks(body, last) : { starts: [0], known: new Map<number, ChunkProse>() };
   const parsed = starts.map((start, i) => {
     const reused = known.get(start);
     if (reused) return reused;
