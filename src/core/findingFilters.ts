@@ -18,7 +18,7 @@ export function dropWeak(findings: readonly RawFinding[], sentences: readonly Se
 }
 
 /** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
-export function dropOverlaps<F extends Finding>(findings: readonly F[]): F[] {
+function dropOverlaps<F extends Finding>(findings: readonly F[]): F[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const reach = new Map<Principle, number>();
   return sorted.filter(f => {
@@ -33,7 +33,7 @@ function normalise(text: string): string {
 }
 
 /** The finding's words or entry id are on the writer's list of ignored phrases. */
-export function isIgnored(f: Finding, ignored: readonly string[]): boolean {
+function isIgnored(f: Finding, ignored: readonly string[]): boolean {
   if (ignored.length === 0) return false;
   const actual = ` ${normalise(f.actual).replace(/[^\p{L}\p{N}' ]/gu, ' ')} `;
   return ignored.some(p => {

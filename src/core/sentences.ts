@@ -107,7 +107,7 @@ function segmenter(lang: Lang): Intl.Segmenter {
  * Sentences of one paragraph, trimmed. Call it per paragraph: ICU's segmentation of one long
  * string grows faster than linearly.
  */
-export function splitSentences(text: string, lang: Lang): Sentence[] {
+function splitSentences(text: string, lang: Lang): Sentence[] {
   const out: Sentence[] = [];
   for (const [from, to] of windows(text)) segmentInto(out, text, from, to, lang);
   return out;
