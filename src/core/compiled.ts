@@ -106,7 +106,7 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
 }
 
 /** Whether the matcher can match a text with these words (see `anchorWords`). */
-export function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
+function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
   const anchors = m.anchors;
   if (!anchors) return true;
   const [small, large] = words.size < anchors.size ? [words, anchors] : [anchors, words];

@@ -7,23 +7,23 @@
  *   5. judgement   (layout.ts, judgement.ts, score.ts)  the body, the principles, the missing ones, the score
  *   6. rewrites    (rewrites.ts)   the fixes each finding carries
  * Stages 2–4 depend on one block alone and are cached per block, so while a writer types only the
- * block that changed goes through them again; the rest of the work is per document.
+ * block that changed goes through them again; the rest of the work is per document, and reads
+ * the blocks' results where they are, in block offsets.
  */
 import { anyMatch, compiledRules } from './compiled';
 import { parseDirectives, isSuppressed } from './directives';
-import { reportedPhrases } from './findingFilters';
+import { dropWeak, reportedPhrases } from './findingFilters';
 import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
 import { ROLES, type RoleScores } from './roles/model';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
-import { layout } from './layout';
-import { wordsOf } from './pattern';
-import { customFindings, phraseFindings, type RawFinding } from './phrases';
+import { layout, type PlacedSentences } from './layout';
+import { customFindings, phraseFindings } from './phrases';
 import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
 import { scoreOf, verdictOf } from './score';
 import { blockSentences, sentenceAt } from './sentences';
 import { type SignalledSentence, signalSentences } from './signals';
-import type { Analysis, AnalyzeOptions, Lang } from './types';
+import type { Analysis, AnalyzeOptions, Finding, Lang, SentenceRoles } from './types';
 
 export interface AnalyzeInput extends AnalyzeOptions {
   format?: DocFormat;
@@ -32,38 +32,38 @@ export interface AnalyzeInput extends AnalyzeOptions {
 /** What stages 2–4 learn from one block alone; cached by the block's text. Offsets are local to the block. */
 interface BlockResult {
   sentences: SignalledSentence[];
-  findings: RawFinding[];
+  findings: Finding[];
   /** A short block such as "Best regards, Ann". */
   closing: boolean;
+  /** The findings in document offsets, as last placed: reused while the block does not move. */
+  placed?: { offset: number; findings: Finding[] };
 }
 
-/** What a block tells about the whole document's language and form of address. */
-interface BlockCounts {
+/** What a block is, whatever language it is judged in. */
+interface BlockFacts {
   language: LanguageCounts;
   register: RegisterCounts;
+  /** Characters of prose, without surrounding space. */
+  proseLength: number;
 }
 
-function shiftFinding(f: RawFinding, by: number): RawFinding {
+function shiftFinding(f: Finding, by: number): Finding {
   return {
     ...f, start: f.start + by, end: f.end + by,
     fixes: f.fixes.map(x => ({ ...x, edits: x.edits.map(e => ({ ...e, start: e.start + by, end: e.end + by })) })),
   };
 }
 
-function shiftSentence(s: SignalledSentence, by: number): SignalledSentence {
-  const shifted: SignalledSentence = { ...s, start: s.start + by, end: s.end + by };
-  if (s.greetingEnd !== undefined) shifted.greetingEnd = s.greetingEnd + by;
-  if (s.afterGreeting) shifted.afterGreeting = { ...s.afterGreeting, start: s.afterGreeting.start + by, end: s.afterGreeting.end + by };
-  return shifted;
-}
-
 /** Stages 2–4 on one block. `source`: the block as written; `masked`: its prose with markup blanked. */
 function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
   const sentences = signalSentences(blockSentences(masked, lang, forced));
-  const words = wordsOf(masked);
+  // The block's words are its sentences' words: tokenised once, by the sentence stage.
+  const words = new Set<string>();
+  for (const s of sentences) for (const w of s.words) words.add(w);
   const langs = new Set(sentences.map(s => s.lang));
-  const findings = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
+  const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
+  const findings = dropWeak(found, sentences);
   const trimmed = masked.trim();
   const closing = trimmed.split(/\s+/).length <= 8 && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };
@@ -80,15 +80,16 @@ export class Analyzer {
    */
   constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid) {}
 
-  private readonly prose = { chunks: new Map() as ProseCache };
-  /** Per block (by its `key`): its counts, and its judgement per language and options. */
-  private readonly blocks = new WeakMap<object, { counts: BlockCounts; judged: Map<string, BlockResult> }>();
+  private readonly prose: ProseCache = { byText: new Map() };
+  /** Per block (by its `key`): its facts, and its judgement per language and options. */
+  private readonly blocks = new WeakMap<object, { facts: BlockFacts; judged: Map<string, BlockResult> }>();
 
-  private remember(block: ProseBlock): { counts: BlockCounts; judged: Map<string, BlockResult> } {
+  private remember(block: ProseBlock): { facts: BlockFacts; judged: Map<string, BlockResult> } {
     const key = block.key ?? block;
     let entry = this.blocks.get(key);
     if (!entry) {
-      entry = { counts: { language: countLanguage(block.text), register: countRegister(block.text) }, judged: new Map() };
+      const facts = { language: countLanguage(block.text), register: countRegister(block.text), proseLength: block.text.trim().length };
+      entry = { facts, judged: new Map() };
       this.blocks.set(key, entry);
     }
     return entry;
@@ -98,50 +99,56 @@ export class Analyzer {
     // Stage 1, and what the blocks tell about the whole document.
     const prose = extractProse(text, options.format ?? 'markdown', this.prose);
     const memory = prose.blocks.map(b => this.remember(b));
-    const blockCounts = memory.map(m => m.counts);
-    const total = blockCounts.reduce((t, c) => ({
-      language: { en: t.language.en + c.language.en, de: t.language.de + c.language.de, words: t.language.words + c.language.words },
-      register: { sie: t.register.sie + c.register.sie, du: t.register.du + c.register.du },
-    }), { language: { en: 0, de: 0, words: 0 }, register: { sie: 0, du: 0 } });
+    const total = { language: { en: 0, de: 0, words: 0 }, register: { sie: 0, du: 0 }, proseLength: 0 };
+    for (const { facts } of memory) {
+      total.language.en += facts.language.en;
+      total.language.de += facts.language.de;
+      total.language.words += facts.language.words;
+      total.register.sie += facts.register.sie;
+      total.register.du += facts.register.du;
+      total.proseLength += facts.proseLength;
+    }
     const forced = options.language && options.language !== 'auto' ? options.language
       : prose.frontMatter.lang === 'de' || prose.frontMatter.lang === 'en' ? prose.frontMatter.lang : undefined;
     const docGuess = guessFromCounts(total.language);
     const docLang: Lang = forced ?? docGuess.lang ?? 'en';
     const langOf = (i: number): Lang => {
       if (forced) return forced;
-      const g = guessFromCounts(blockCounts[i].language);
+      const g = guessFromCounts(memory[i].facts.language);
       return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
     };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
     const register = registerFromCounts(total.register, docLang);
 
     // Stages 2–4 per block, cached; then in document offsets.
-    const sentences: SignalledSentence[] = [];
-    const raw: RawFinding[] = [];
-    const blockLangs = new Map<ProseBlock, Lang>();
-    let closingStart: number | undefined;
+    const placed: PlacedSentences[] = [];
+    const found: Finding[] = [];
+    const blockLangs: Lang[] = [];
+    let closingBlock: number | undefined;
     const variant = `${forced ?? ''}|${options.messageLanguage ?? ''}`;
+    const judgementKey: Record<Lang, string> = { en: `en|${variant}`, de: `de|${variant}` };
     prose.blocks.forEach((block, i) => {
       const lang = langOf(i);
-      blockLangs.set(block, lang);
+      blockLangs.push(lang);
       const seen = memory[i].judged;
-      let judged = seen.get(`${lang}|${variant}`);
+      let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
-        seen.set(`${lang}|${variant}`, judged);
+        seen.set(judgementKey[lang], judged);
       }
-      if (judged.closing && i > 0 && closingStart === undefined) closingStart = block.start;
-      for (const s of judged.sentences) sentences.push(shiftSentence(s, block.start));
-      for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
+      if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
+      placed.push({ offset: block.start, sentences: judged.sentences });
+      if (judged.placed?.offset !== block.start) judged.placed = { offset: block.start, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
+      for (const f of judged.placed.findings) found.push(f);
     });
-    raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
+    for (const f of customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang)) found.push(f);
     const directives = parseDirectives(text);
-    const phrases = reportedPhrases(raw, sentences, text, options.ignoredPhrases ?? [], directives);
+    const phrases = reportedPhrases(found, text, options.ignoredPhrases ?? [], directives);
 
     // Stage 5 on the whole document.
-    const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
+    const proseLength = total.proseLength;
     const judged = judgeDocument({
-      text, layout: layout(sentences, closingStart), quoted: prose.quoted, phrases, register, docLang, messageLang,
+      text, layout: layout(placed, closingBlock), quoted: prose.quoted, phrases, register, docLang, messageLang,
       roleModel: options.roleModel ?? true,
     });
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
@@ -156,7 +163,10 @@ export class Analyzer {
       score: proseLength === 0 ? 0 : scoreOf(judged.principles, phrases),
       findings,
       proseLength,
-      sentences: sentences.map(s => ({ start: s.start, end: s.end, roles: roundedScores(s.roles) })),
+      // Placed in the document only when read: a keystroke in a long draft need not copy every sentence.
+      get sentences(): SentenceRoles[] {
+        return placed.flatMap(({ offset, sentences }) => sentences.map(s => ({ start: s.start + offset, end: s.end + offset, roles: roundedScores(s.roles) })));
+      },
     };
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Finding filters: what of the raw phrase findings is reported. A row of small steps, each on its
- * own: weak findings give way, overlaps of one principle collapse, phrases the writer ignores and
- * findings under a disable comment drop out. Runs on the whole document after stage 4.
+ * own: weak findings give way (within a sentence, so per block, with the block's cached
+ * results); then, on the whole document, overlaps of one principle collapse, and phrases the
+ * writer ignores and findings under a disable comment drop out.
  */
 import { type Directive, isSuppressed } from './directives';
 import { normaliseWord } from './pattern';
@@ -9,15 +10,15 @@ import type { RawFinding } from './phrases';
 import { sentenceAt, type Sentence } from './sentences';
 import type { Finding, Principle } from './types';
 
-/** Weak findings give way to any other finding of the same rule in their sentence. */
-export function dropWeak(findings: readonly RawFinding[], sentences: readonly Sentence[]): RawFinding[] {
+/** Weak findings give way to any other finding of the same rule in their sentence; the mark goes. */
+export function dropWeak(findings: readonly RawFinding[], sentences: readonly Sentence[]): Finding[] {
   const sentenceKey = (f: RawFinding) => `${f.ruleId}@${sentenceAt(sentences, f.start)?.start ?? -1}`;
   const strongKeys = new Set(findings.filter(f => !f.weak).map(sentenceKey));
-  return findings.filter(f => !f.weak || !strongKeys.has(sentenceKey(f)));
+  return findings.filter(f => !f.weak || !strongKeys.has(sentenceKey(f))).map(({ weak: _weak, ...f }) => f);
 }
 
 /** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
-export function dropOverlaps<F extends Finding>(findings: readonly F[]): F[] {
+function dropOverlaps<F extends Finding>(findings: readonly F[]): F[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const reach = new Map<Principle, number>();
   return sorted.filter(f => {
@@ -32,7 +33,7 @@ function normalise(text: string): string {
 }
 
 /** The finding's words or entry id are on the writer's list of ignored phrases. */
-export function isIgnored(f: Finding, ignored: readonly string[]): boolean {
+function isIgnored(f: Finding, ignored: readonly string[]): boolean {
   if (ignored.length === 0) return false;
   const actual = ` ${normalise(f.actual).replace(/[^\p{L}\p{N}' ]/gu, ' ')} `;
   return ignored.some(p => {
@@ -41,10 +42,7 @@ export function isIgnored(f: Finding, ignored: readonly string[]): boolean {
   });
 }
 
-/** The phrase findings that are reported, without their filtering marks. */
-export function reportedPhrases(raw: readonly RawFinding[], sentences: readonly Sentence[], text: string,
-  ignored: readonly string[], directives: readonly Directive[]): Finding[] {
-  return dropOverlaps(dropWeak(raw, sentences))
-    .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
-    .map(({ weak: _weak, ...f }) => f);
+/** The phrase findings that are reported, in text order. */
+export function reportedPhrases(found: readonly Finding[], text: string, ignored: readonly string[], directives: readonly Directive[]): Finding[] {
+  return dropOverlaps(found).filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f));
 }

@@ -4,7 +4,7 @@ import type { Analysis, Finding, Fix, TextEdit } from './types';
  * Applies edits to a text: bottom-up, so earlier offsets stay valid, and an edit that overlaps
  * one already applied is skipped. Pure; returns the new text and the edits it applied.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
+function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   const applied: TextEdit[] = [];
   let out = text;

@@ -5,13 +5,13 @@
  * rules are a table: which sentence a finding sits on, and after which one the fix inserts.
  */
 import { compiledRules } from './compiled';
-import type { Layout } from './layout';
+import type { Body, BodySentence, Layout } from './layout';
 import { principleNote, ruleMessage } from './messages';
 import { insertFix, insertText } from './rewrites';
 import { RULE_INFO } from './rules/meta';
 import type { LanguageRules } from './rules/schema';
 import { roleModel, type Role } from './roles/model';
-import { contentWords, type SentenceSignals, type SignalledSentence } from './signals';
+import { contentWords, type SentenceSignals } from './signals';
 import type { Finding, Lang, Principle, Register, RuleId, Severity } from './types';
 
 /** Everything judgement reads, in one place. */
@@ -20,7 +20,7 @@ export interface JudgementContext {
   layout: Layout;
   /** The client's quoted words (`>` lines). */
   quoted: readonly string[];
-  /** Phrase findings as reported (after the finding filters). */
+  /** Phrase findings as reported (after the finding filters), in text order. */
   phrases: readonly Finding[];
   register: Register;
   docLang: Lang;
@@ -37,13 +37,13 @@ export interface Judgement {
 
 /** The sentences document rules anchor on and insert after. */
 interface Landmarks {
-  first: SignalledSentence;
-  last: SignalledSentence;
+  first: BodySentence;
+  last: BodySentence;
   /** The first sentence with a negative phrase. */
-  refusal?: SignalledSentence;
-  acknowledgement?: SignalledSentence;
-  empathy?: SignalledSentence;
-  reason?: SignalledSentence;
+  refusal?: BodySentence;
+  acknowledgement?: BodySentence;
+  empathy?: BodySentence;
+  reason?: BodySentence;
 }
 
 type MissingRule = Exclude<RuleId, 'negative-phrasing' | 'vague-commitment' | 'custom-phrase'>;
@@ -51,9 +51,9 @@ type MissingRule = Exclude<RuleId, 'negative-phrasing' | 'vague-commitment' | 'c
 interface DocumentRule {
   rule: MissingRule;
   /** The sentence the finding is shown on. */
-  anchor: (l: Landmarks) => SignalledSentence;
+  anchor: (l: Landmarks) => BodySentence;
   /** The inserted sentence follows this one; undefined: it opens the body. */
-  insertAfter: (l: Landmarks) => SignalledSentence | undefined;
+  insertAfter: (l: Landmarks) => BodySentence | undefined;
   severity?: (principles: Record<Principle, boolean>) => Severity;
 }
 
@@ -71,12 +71,12 @@ const DOCUMENT_RULES: readonly DocumentRule[] = [
 ];
 
 /** The reply restates the client's quoted words: at least two specific words recur. */
-function echoesQuote(quoted: readonly string[], body: readonly SignalledSentence[], lang: Lang): boolean {
+function echoesQuote(quoted: readonly string[], body: Body, lang: Lang): boolean {
   if (quoted.length === 0) return false;
   const c = compiledRules(lang);
   const split = (t: string) => contentWords(t.replace(/-/g, ' '), c.genericWords, lang);
   const asked = new Set(quoted.flatMap(split));
-  const said = new Set(body.flatMap(s => split(s.text)));
+  const said = new Set([...body].flatMap(s => split(s.text)));
   let shared = 0;
   for (const w of asked) if (said.has(w)) shared++;
   return shared >= 2;
@@ -98,7 +98,7 @@ const MODEL_EVIDENCE: Partial<Record<keyof SentenceSignals, Role>> = {
 const ENDS_WITH_QUESTION = /\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u;
 
 /** Whether a sentence satisfies a principle, by the rules or, where it counts, by the model. */
-function says(s: SignalledSentence, principle: keyof SentenceSignals, useModel: boolean): boolean {
+function says(s: BodySentence, principle: keyof SentenceSignals, useModel: boolean): boolean {
   if (s.signals[principle]) return true;
   const role = MODEL_EVIDENCE[principle];
   if (!useModel || !role) return false;
@@ -111,31 +111,32 @@ function says(s: SignalledSentence, principle: keyof SentenceSignals, useModel: 
 export function judgeDocument(ctx: JudgementContext): Judgement {
   const { body, bodyStart } = ctx.layout;
   const vague = ctx.phrases.filter(f => f.principle === 'expectations').map(f => f.start).sort((a, b) => a - b);
-  const inVague = (s: SignalledSentence) => {
+  const inVague = (s: BodySentence) => {
     let lo = 0;
     let hi = vague.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (vague[mid] < s.start) lo = mid + 1; else hi = mid; }
     return lo < vague.length && vague[lo] < s.end;
   };
-  const has = (s: SignalledSentence, principle: keyof SentenceSignals) => says(s, principle, ctx.roleModel);
+  const has = (s: BodySentence, principle: keyof SentenceSignals) => says(s, principle, ctx.roleModel);
   const acknowledgement = body.find(s => has(s, 'listen'));
   const empathy = body.find(s => has(s, 'empathy'));
   const reason = body.find(s => has(s, 'reason'));
   const principles: Record<Principle, boolean> = {
     listen: Boolean(acknowledgement) || echoesQuote(ctx.quoted, body, ctx.docLang),
     empathy: Boolean(empathy),
-    clarify: body.some(s => has(s, 'clarify')),
+    clarify: Boolean(body.find(s => has(s, 'clarify'))),
     expectations: !ctx.phrases.some(f => f.principle === 'expectations'),
     positive: !ctx.phrases.some(f => f.principle === 'positive'),
-    alternative: body.some(s => has(s, 'alternative') && !inVague(s)),
+    alternative: Boolean(body.find(s => has(s, 'alternative') && !inVague(s))),
     reason: Boolean(reason),
   };
   const findings: Finding[] = [];
-  if (body.length === 0) return { principles, findings };
-  const landmarks: Landmarks = {
-    first: body[0], last: body[body.length - 1], acknowledgement, empathy, reason,
-    refusal: body.find(s => ctx.phrases.some(f => f.principle === 'positive' && f.start >= s.start && f.start < s.end)),
-  };
+  const first = body.first;
+  const last = body.last;
+  if (!first || !last) return { principles, findings };
+  let refusal: BodySentence | undefined;
+  for (const f of ctx.phrases) if (f.principle === 'positive' && (refusal = body.at(f.start))) break;
+  const landmarks: Landmarks = { first, last, acknowledgement, empathy, reason, refusal };
   // German inserts use the draft's form of address (Sie when it cannot be told); English has one.
   const registerOf = (lang: Lang) => (lang === 'en' ? 'neutral' : ctx.register === 'neutral' ? 'sie' : ctx.register);
   for (const docRule of DOCUMENT_RULES) {

@@ -73,13 +73,13 @@ function literal(phrase: string): RegExp | undefined {
 
 /** The team's own phrases in every block, with document offsets. */
 export function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[],
-  langOf: (b: ProseBlock) => Lang, messageLang: (l: Lang) => Lang): RawFinding[] {
-  const out: RawFinding[] = [];
+  langOf: (index: number) => Lang, messageLang: (l: Lang) => Lang): Finding[] {
+  const out: Finding[] = [];
   for (const phrase of phrases) {
     const re = literal(phrase.phrase);
     if (!re) continue;
-    for (const block of blocks) {
-      const lang = langOf(block);
+    for (const [index, block] of blocks.entries()) {
+      const lang = langOf(index);
       for (const m of matchesOf(re, block.text)) {
         const start = block.start + m.index;
         const end = start + m[0].length;
@@ -93,7 +93,7 @@ export function customFindings(text: string, blocks: readonly ProseBlock[], phra
         out.push({
           ruleId: 'custom-phrase', entryId: `custom.${phrase.phrase.toLowerCase()}`, principle,
           severity: phrase.severity ?? RULE_INFO['custom-phrase'].defaultSeverity, message: phrase.message,
-          note: principleNote(messageLang(lang), principle), start, end, actual: text.slice(start, end), lang, fixes, weak: false,
+          note: principleNote(messageLang(lang), principle), start, end, actual: text.slice(start, end), lang, fixes,
         });
       }
     }

@@ -174,11 +174,6 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 }
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
-interface ChunkProse {
-  blocks: ProseBlock[];
-  quoted: string[];
-}
-
 function parseChunk(body: string): ChunkProse {
   const out: ChunkProse = { blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
@@ -210,18 +205,24 @@ const BLANK_LINE = /^[ \t]*\r?$/;
  * Where the Markdown may be cut into independently parsed chunks: at a blank line followed by an
  * unindented line, outside fenced code and HTML comments (which may hold blank lines). The parser
  * still reads every chunk; cutting only lets unchanged chunks be reused while the writer types.
+ *
+ * Scans from `from`, which must be such a cut (or 0), and stops early at a cut `stopAt` accepts.
  */
-function chunkStarts(body: string): number[] {
-  const starts = [0];
+function chunkStarts(body: string, from = 0, stopAt?: (at: number) => boolean): { starts: number[]; stoppedAt?: number } {
+  const starts = [from];
   let fence = '';
   let inComment = false;
   let previousBlank = false;
-  let at = 0;
-  // One native split, then only short strings are looked at: fast whatever V8 made of `body`.
-  for (const line of body.split('\n')) {
+  for (let at = from; at <= body.length;) {
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const line = body.slice(at, lineEnd);
     const blank = BLANK_LINE.test(line);
     const first = line.charCodeAt(0);
-    if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) starts.push(at);
+    if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) {
+      starts.push(at);
+      if (stopAt?.(at)) return { starts, stoppedAt: at };
+    }
     const f = first === 32 || first === 96 || first === 126 ? FENCE.exec(line) : null;
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = '';
@@ -233,27 +234,122 @@ function chunkStarts(body: string): number[] {
       inComment = line.lastIndexOf('<!--') > line.lastIndexOf('-->');
     }
     previousBlank = blank;
-    at += line.length + 1;
+    if (newline === -1) break;
+    at = newline + 1;
   }
-  return starts;
+  return { starts };
 }
 
-/** Parsed chunks by their text, kept from one analysis to the next. */
-export type ProseCache = Map<string, ChunkProse>;
+interface ChunkProse {
+  blocks: ProseBlock[];
+  quoted: string[];
+}
 
-function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache | undefined, next: ProseCache): void {
+/** The last Markdown body analysed and its chunks, to reuse by position while the writer types. */
+interface ChunkedBody {
+  body: string;
+  starts: number[];
+  parsed: ChunkProse[];
+}
+
+/** Parsed chunks kept from one analysis to the next: by position in the last body, and by text. */
+export interface ProseCache {
+  byText: Map<string, ChunkProse>;
+  last?: ChunkedBody;
+}
+
+/** How many leading characters two texts share; compared a window at a time, natively. */
+function commonPrefix(a: string, b: string, limit: number): number {
+  const WINDOW = 4096;
+  let at = 0;
+  while (at + WINDOW <= limit && a.slice(at, at + WINDOW) === b.slice(at, at + WINDOW)) at += WINDOW;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many trailing characters two texts share, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  const WINDOW = 4096;
+  let n = 0;
+  while (n + WINDOW <= limit && a.slice(a.length - n - WINDOW, a.length - n) === b.slice(b.length - n - WINDOW, b.length - n)) n += WINDOW;
+  while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/** The index of `value` in an ascending list, or -1. */
+function indexIn(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The body's chunk starts, with the parsed chunks of the last body that are still valid (the
+ * others undefined): chunks before the edit in place, chunks after it shifted. Only the stretch
+ * between them is scanned for cuts.
+ */
+function planChunks(body: string, last: ChunkedBody | undefined): { starts: number[]; reused: Array<ChunkProse | undefined> } {
+  if (!last) {
+    const starts = chunkStarts(body).starts;
+    return { starts, reused: starts.map(() => undefined) };
+  }
+  const old = last.starts;
+  const oldLength = last.body.length;
+  const prefix = commonPrefix(last.body, body, Math.min(oldLength, body.length));
+  const suffix = commonSuffix(last.body, body, Math.min(oldLength, body.length) - prefix);
+  if (prefix === oldLength && oldLength === body.length) return { starts: [...old], reused: [...last.parsed] };
+  // Chunks that end within the common prefix are unchanged; the last of them starts at a certain
+  // cut (its first line and all before it are unchanged), so the scan starts there.
+  let leading = 0;
+  while (leading < old.length && (leading + 1 < old.length ? old[leading + 1] : oldLength) <= prefix) leading++;
+  const rescanFrom = leading === 0 ? 0 : old[leading - 1];
+  const keep = Math.max(0, leading - 1);
+  const starts = old.slice(0, keep);
+  const reused: Array<ChunkProse | undefined> = last.parsed.slice(0, keep);
+  // Chunks that start within the common suffix are unchanged, shifted; the scan may stop at one.
+  const shift = body.length - oldLength;
+  const suffixFrom = oldLength - suffix;
+  const resumable = (at: number) => at - shift >= suffixFrom && at > rescanFrom && indexIn(old, at - shift) !== -1;
+  const scan = chunkStarts(body, rescanFrom, resumable);
+  for (const start of scan.starts) { starts.push(start); reused.push(undefined); }
+  if (scan.stoppedAt !== undefined) {
+    const resume = indexIn(old, scan.stoppedAt - shift);
+    reused[reused.length - 1] = last.parsed[resume];
+    for (let i = resume + 1; i < old.length; i++) { starts.push(old[i] + shift); reused.push(last.parsed[i]); }
+  }
+  return { starts, reused };
+}
+
+/** Short drafts parse faster in one go; chunks pay off where re-parsing everything would not. */
+const CHUNKED_FROM = 16_000;
+
+function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache): void {
   const body = text.slice(from, to);
-  // Short drafts parse faster in one go; chunks pay off where re-parsing everything would not.
-  const starts = body.length > 16_000 ? chunkStarts(body) : [0];
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] : body.length;
-    const chunk = body.slice(start, end);
-    const parsed = next.get(chunk) ?? cache?.get(chunk) ?? parseChunk(chunk);
-    next.set(chunk, parsed);
-    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
-    for (const b of parsed.blocks) doc.blocks.push({ start: from + start + b.start, end: from + start + b.end, text: b.text, key: b });
-    doc.quoted.push(...parsed.quoted);
+  // Only a body that was cut into chunks lends its chunks by position.
+  const last = cache.last && cache.last.body.length > CHUNKED_FROM ? cache.last : undefined;
+  const { starts, reused } = body.length > CHUNKED_FROM ? planChunks(body, last) : { starts: [0], reused: [undefined] };
+  const parsed = starts.map((start, i) => {
+    if (reused[i]) return reused[i];
+    const chunk = body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length);
+    let fresh = cache.byText.get(chunk);
+    if (!fresh) cache.byText.set(chunk, (fresh = parseChunk(chunk)));
+    return fresh;
   });
+  parsed.forEach((chunk, i) => {
+    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
+    for (const b of chunk.blocks) doc.blocks.push({ start: from + starts[i] + b.start, end: from + starts[i] + b.end, text: b.text, key: b });
+    for (const q of chunk.quoted) doc.quoted.push(q);
+  });
+  cache.last = { body, starts, parsed };
+  // Chunks typed over pile up by text; start afresh from the current ones now and then.
+  if (cache.byText.size > 2 * starts.length + 64) {
+    cache.byText = new Map(starts.map((start, i) => [body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length), parsed[i]]));
+  }
 }
 
 /** Plain text: blank-line separated paragraphs; `>` lines are the client's quoted words. */
@@ -280,18 +376,15 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
   flush();
 }
 
-/** Finds the writer's prose in a Markdown or plain-text draft. */
 /**
  * Finds the writer's prose in a Markdown or plain-text draft. With a cache (from the previous
  * call on the same document), unchanged chunks are not parsed again; the cache is updated.
  */
-export function extractProse(text: string, format: DocFormat = 'markdown', cache?: { chunks: ProseCache }): ProseDoc {
+export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map() }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
   const bodyEnd = findBodyEnd(text, front.end);
   const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };
-  const next: ProseCache = new Map();
-  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache?.chunks, next);
+  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache);
   else plaintextBlocks(text, front.end, bodyEnd, doc);
-  if (cache) cache.chunks = next;
   return doc;
 }

@@ -6,7 +6,7 @@ import { isPhraseRule } from './rules/meta';
 import { type Finding, PRINCIPLES, type Principle, type Verdict } from './types';
 
 /** Score weights; they add up to 100. `positive` and `expectations` lose 5 points a finding. */
-export const SCORE_WEIGHTS: Record<Principle, number> = {
+const SCORE_WEIGHTS: Record<Principle, number> = {
   listen: 15, empathy: 15, clarify: 10, expectations: 15, positive: 15, alternative: 15, reason: 15,
 };
 

@@ -57,10 +57,8 @@ export function blockSentences(masked: string, lang: Lang, forced: boolean): Lan
     const list = wordList(s.text);
     const words = new Set(list);
     const own = forced ? lang : sentenceLanguage(list, s.text, lang);
-    const sentence: LangSentence = { ...s, lang: own, words };
-    // Only a block's first sentence can be the reply's greeting.
-    if (i === 0) sentence.greetingEnd = greetingEnd(s, own, words);
-    return sentence;
+    // Every field always set: one object shape for all sentences. Only a block's first sentence can be the greeting.
+    return { start: s.start, end: s.end, text: s.text, lang: own, words, greetingEnd: i === 0 ? greetingEnd(s, own, words) : undefined };
   });
 }
 
@@ -130,6 +128,8 @@ function windows(text: string): Array<[number, number]> {
     let cut = -1;
     for (const m of slice.matchAll(/[.!?…]\s+/g)) cut = (m.index ?? 0) + m[0].length;
     if (cut <= 0) cut = slice.lastIndexOf(' ') + 1;
+    // Not inside a word, so that a block's words are its sentences' words.
+    if (cut <= 0) cut = slice.search(/[\p{L}\p{N}]+$/u);
     if (cut <= 0) cut = WINDOW;
     // Never between the halves of a surrogate pair.
     if (/[\uDC00-\uDFFF]/.test(text[from + cut] ?? '')) cut--;

@@ -158,4 +158,19 @@ describe('offsets and fixes', () => {
     text = text.replace('Which features', 'Unfortunately, which features');
     assert.deepEqual(analyzer.analyze(text), analyze(text));
   });
+
+  it('gives the same result as a fresh analysis after every edit of a long draft', function () {
+    this.timeout(60000);
+    // Long enough to be cut into chunks; edits open and close fences and comments, add greetings and closings.
+    let text = Array.from({ length: 60 }, (_, i) => `## Reply ${i}\n\n${i % 2 ? GOOD_EN : GOOD_DE}\n\n> Can you do it?\n`).join('\n');
+    const pieces = ['x', 'Unfortunately, ', '\n\n', '```\n', '<!--', '-->', 'Hi Ann,\n\n', '\n\nBest regards,\nKim\n', ''];
+    const analyzer = new Analyzer();
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
+    for (let edit = 0; edit < 40; edit++) {
+      const at = next(text.length);
+      text = text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at + next(3) * next(20));
+      assert.deepEqual(analyzer.analyze(text), analyze(text), `edit ${edit} at ${at}`);
+    }
+  });
 });
