@@ -103,7 +103,8 @@ function says(s: BodySentence, principle: keyof SentenceSignals, useModel: boole
   const role = MODEL_EVIDENCE[principle];
   if (!useModel || !role) return false;
   const score = s.roles[role];
-  if (score < roleModel(s.lang).confident(role)) return false;
+  // Confident, and more likely than "none of the roles" ("Thank you for considering me!").
+  if (score < roleModel(s.lang).confident(role) || score <= s.roles.other) return false;
   // A question about the client's needs, not one that closes or asks to choose.
   return principle !== 'clarify' || (ENDS_WITH_QUESTION.test(s.text) && score > s.roles['closing-question']);
 }

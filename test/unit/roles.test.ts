@@ -39,10 +39,10 @@ describe('role model encoding', () => {
     for (let n = 0; n <= bytes.length; n++) assert.deepEqual(fromBase64(toBase64(bytes.slice(0, n))), bytes.slice(0, n));
   });
 
-  it('trains the same weights twice, and the int8 model agrees with the float one', () => {
+  it('trains the same weights twice, and the four-bit model agrees with the float one', () => {
     const a = train(tiny, options);
     assert.deepEqual(encode(train(tiny, options), [0.5], [0.9]), encode(a, [0.5], [0.9]));
-    const model = new RoleModel(encode(a, ROLES.map(() => 0.5), ROLES.map(() => 0.9), 1));
+    const model = new RoleModel(encode(a, ROLES.map(() => 0.5), ROLES.map(() => 0.9)));
     for (const s of tiny) {
       const float = predict(a, s.text);
       const scores = model.scores(s.text);

@@ -14,18 +14,18 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export type RoleScores = Record<Role, number>;
 
-/** A language's model as `npm run train` writes it: int8 weights for the features it kept. */
+/** A language's model as `npm run train` writes it: four-bit weights for the features it kept. */
 export interface SerializedRoleModel {
   /** Per role, in ROLES order. */
   bias: number[];
-  /** Weight = int8 × scale of its role. */
+  /** Weight = step (-7…7) × scale of its role. */
   scale: number[];
   threshold: number[];
   /** Higher thresholds at which the role's cross-validated precision reaches CONFIDENT_PRECISION: where the model adds to the rules. */
   confident: number[];
   /** Base64 of the kept feature ids, ascending, as LEB128 deltas. */
   ids: string;
-  /** Base64 of int8 weights, one row of ROLES.length per kept id. */
+  /** Base64 of the steps + 8, two a byte (low nibble first), one row of ROLES.length per kept id. */
   weights: string;
 }
 
@@ -69,7 +69,12 @@ export class RoleModel {
 
   constructor(private readonly model: SerializedRoleModel) {
     const ids = fromBase64(model.ids);
-    this.weights = new Int8Array(fromBase64(model.weights).buffer);
+    const packed = fromBase64(model.weights);
+    this.weights = new Int8Array(packed.length * 2);
+    packed.forEach((byte, i) => {
+      this.weights[2 * i] = (byte & 15) - 8;
+      this.weights[2 * i + 1] = (byte >> 4) - 8;
+    });
     let id = 0;
     let row = 0;
     for (let i = 0; i < ids.length;) {

@@ -1,7 +1,7 @@
 /**
  * Training for the sentence-role model: one-vs-rest logistic regression by AdaGrad over hashed
  * features, deterministic for a given bank (fixed seed, fixed order), grouped cross-validation,
- * per-role thresholds from out-of-fold predictions, and the int8 encoding that `weights.ts`
+ * per-role thresholds from out-of-fold predictions, and the four-bit encoding that `weights.ts`
  * holds. Pure: the trainer command (`src/cli/train.ts`) does the file work.
  */
 import type { Lang } from '../types';
@@ -178,23 +178,23 @@ export function confidentThreshold(sentences: readonly BankSentence[], scores: r
 
 const round = (v: number) => Number(v.toPrecision(6));
 
-/**
- * int8 weights with one scale per role; a feature is kept when one of its weights is at least
- * `minQuantum` steps from zero.
- */
-export function encode(model: TrainedRoles, thresholds: readonly number[], confident: readonly number[], minQuantum = 2): SerializedRoleModel {
+/** Weights are stored in four bits: -7…7 steps of one scale per role (measured: no loss in F1 against int8). */
+const LEVELS = 7;
+
+/** Four-bit weights with one scale per role; a feature whose weights all round to zero is left out. */
+export function encode(model: TrainedRoles, thresholds: readonly number[], confident: readonly number[]): SerializedRoleModel {
   const scale = ROLES.map((_, r) => {
     let max = 0;
     for (let k = r; k < model.weights.length; k += WIDTH) max = Math.max(max, Math.abs(model.weights[k]));
-    return round(max / 127 || 1);
+    return round(max / LEVELS || 1);
   });
   const ids: number[] = [];
-  const rows: number[] = [];
+  const steps: number[] = [];
   for (let f = 0; f < model.weights.length / WIDTH; f++) {
     const row = ROLES.map((_, r) => Math.round(model.weights[f * WIDTH + r] / scale[r]));
-    if (row.every(q => Math.abs(q) < minQuantum)) continue;
+    if (row.every(q => q === 0)) continue;
     ids.push(f);
-    rows.push(...row);
+    steps.push(...row);
   }
   const deltas: number[] = [];
   let last = 0;
@@ -207,13 +207,16 @@ export function encode(model: TrainedRoles, thresholds: readonly number[], confi
     }
     deltas.push(delta);
   }
+  // Two weights a byte, low nibble first, each as step + 8.
+  const packed = new Uint8Array(Math.ceil(steps.length / 2));
+  steps.forEach((q, i) => { packed[i >> 1] |= (q + 8) << ((i & 1) * 4); });
   return {
     bias: Array.from(model.bias, round),
     scale,
     threshold: [...thresholds],
     confident: [...confident],
     ids: toBase64(Uint8Array.from(deltas)),
-    weights: toBase64(new Uint8Array(Int8Array.from(rows).buffer)),
+    weights: toBase64(packed),
   };
 }
 
