@@ -1,5 +1,5 @@
 import { anyMatch, candidates, type CompiledEntry, type CompiledLanguage, compiledRules, type Matcher, matchesOf, matchRanges } from './compiled';
-import { parseDirectives, isSuppressed } from './directives';
+import { Suppressions } from './directives';
 import { countLanguage, countRegister, countWords, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
 import { compileLiteral, expandTemplate, normaliseWord, wordList, wordsOf } from './pattern';
@@ -566,16 +566,16 @@ export class Analyzer {
     const sentenceKey = (f: RawFinding) => `${f.ruleId}@${sentenceAt(sentences, f.start)?.start ?? -1}`;
     const strongKeys = new Set(raw.filter(f => !f.weak).map(sentenceKey));
     const strong = raw.filter(f => !f.weak || !strongKeys.has(sentenceKey(f)));
-    const directives = parseDirectives(text);
+    const suppressions = new Suppressions(text);
     const ignored = options.ignoredPhrases ?? [];
     const phraseFound: Finding[] = dropOverlaps(strong)
-      .filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f))
+      .filter(f => !isIgnored(f, ignored) && !suppressions.covers(f))
       .map(({ weak: _weak, ...f }) => f);
 
     const lay = layout(sentences, prose.blocks, closingBlock);
     const proseLength = prose.blocks.reduce((n, b) => n + b.text.trim().length, 0);
     const judged = judgeDocument(text, lay, prose.quoted, phraseFound, register, docLang, messageLang);
-    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
+    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !suppressions.covers(f));
     const findings = [...phraseFound, ...docFindings].filter(f => isValidFinding(text, f)).sort((a, b) => a.start - b.start || a.end - b.end);
     return {
       language: docLang,
