@@ -249,7 +249,7 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
     next.set(chunk, parsed);
     // The chunk's own block objects travel along as `key`, so per-block results can be reused.
     for (const b of parsed.blocks) doc.blocks.push({ start: from + start + b.start, end: from + start + b.end, text: b.text, key: b });
-    doc.quoted.push(...parsed.quoted);
+    for (const q of parsed.quoted) doc.quoted.push(q);
   });
 }
 
