@@ -3,7 +3,7 @@ import { Suppressions } from './directives';
 import { countLanguage, countRegister, countWords, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts, stopWords } from './language';
 import { principleNote, ruleMessage, t } from './messages';
 import { compileLiteral, expandTemplate, normaliseWord, wordList, wordsOf } from './pattern';
-import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
+import { type DocFormat, extractProse, ownCopy, type ProseBlock, type ProseCache } from './prose';
 import type { FixTemplate, InsertTemplates, LanguageRules } from './rules/schema';
 import { splitSentences } from './sentences';
 import {
@@ -127,13 +127,22 @@ function phraseFix(text: string, start: number, end: number, newText: string, la
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
 
-function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, start: number, end: number,
+/**
+ * Whether every edit of a fix touches prose only: `masked` is `text` with markup blanked, so they
+ * differ wherever an edit would delete a code span, comment, link or URL with the words around it.
+ */
+function touchesProseOnly(fix: Fix, text: string, masked: string, offset = 0): boolean {
+  return fix.edits.every(e => e.end - offset <= masked.length && text.slice(e.start, e.end) === masked.slice(e.start - offset, e.end - offset));
+}
+
+function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, masked: string, start: number, end: number,
   lang: Lang, sentence: DocSentence | undefined): Fix[] {
   const fixes: Fix[] = [];
   for (const template of templates) {
     if (template.notAtClauseStart && sentence && isClauseStart(sentence.text, start - sentence.start)) continue;
     const fix = phraseFix(text, start, end, expandTemplate(template.with, match), lang, sentence);
-    fix.preferred = Boolean(template.preferred) && !fix.snippet;
+    // A safe rewrite never takes markup with it; the writer may still choose it by hand.
+    fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked);
     fixes.push(fix);
   }
   return fixes;
@@ -162,13 +171,13 @@ function phraseFindings(local: string, masked: string, lang: Lang, c: CompiledLa
       const sentence = sentenceAt(sentences, start);
       if (sentence && ce.unlessSentenceHas.length > 0 && anyMatch(ce.unlessSentenceHas, sentence.text, wordsOf(sentence.text))) continue;
       if (sentence && ce.clauseOpeners.size > 0 && ce.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
-      out.push(makePhraseFinding(ce, m, text, start, end, lang, sentence, messageLang));
+      out.push(makePhraseFinding(ce, m, text, masked, start, end, lang, sentence, messageLang));
     }
   }
   return out;
 }
 
-function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, start: number, end: number, lang: Lang,
+function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, masked: string, start: number, end: number, lang: Lang,
   sentence: DocSentence | undefined, messageLang: Lang): RawFinding {
   const ruleId = ce.entry.rule;
   const actual = text.slice(start, end);
@@ -178,7 +187,7 @@ function makePhraseFinding(ce: CompiledEntry, m: RegExpExecArray, text: string, 
     ruleId, entryId: ce.entryId, principle, severity: DEFAULT_SEVERITY[ruleId],
     message: ruleMessage(messageLang, ruleId, actual.replace(/\s+/g, ' ').replace(/\s*,$/, '')) + hint,
     note: principleNote(messageLang, principle), start, end, actual, lang,
-    fixes: templateFixes(ce.entry.fixes ?? [], m, text, start, end, messageLang, sentence),
+    fixes: templateFixes(ce.entry.fixes ?? [], m, text, masked, start, end, messageLang, sentence),
     weak: Boolean(ce.entry.weak),
   };
 }
@@ -195,22 +204,28 @@ function literal(phrase: string): RegExp | undefined {
   return literals.get(phrase);
 }
 
+/** Findings of one custom phrase per document, at most: a phrase such as "a" must not flood the editor. */
+const MAX_CUSTOM_MATCHES = 1000;
+
 function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[], langOf: (b: ProseBlock) => Lang,
-  messageLang: (l: Lang) => Lang): RawFinding[] {
-  const out: RawFinding[] = [];
+  messageLang: (l: Lang) => Lang, out: RawFinding[]): void {
   for (const phrase of phrases) {
     const re = literal(phrase.phrase);
     if (!re) continue;
+    let found = 0;
     for (const block of blocks) {
+      if (found === MAX_CUSTOM_MATCHES) break;
       const lang = langOf(block);
       for (const m of matchesOf(re, block.text)) {
+        if (found === MAX_CUSTOM_MATCHES) break;
+        found++;
         const start = block.start + m.index;
         const end = start + m[0].length;
         const principle = phrase.principle ?? 'positive';
         const fixes: Fix[] = [];
         if (phrase.replacement !== undefined) {
           const fix = phraseFix(text, start, end, phrase.replacement, messageLang(lang), undefined);
-          fix.preferred = !fix.snippet;
+          fix.preferred = !fix.snippet && touchesProseOnly(fix, text, block.text, block.start);
           fixes.push(fix);
         }
         out.push({
@@ -221,7 +236,6 @@ function customFindings(text: string, blocks: readonly ProseBlock[], phrases: re
       }
     }
   }
-  return out;
 }
 
 /** Keeps one finding per overlapping group of the same principle: the earliest, then the longest. */
@@ -553,14 +567,15 @@ export class Analyzer {
       const seen = memory[i].judged;
       let judged = seen.get(`${lang}|${variant}`);
       if (!judged) {
-        judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
+        // Cached with the block: its strings must not keep this version of the document alive.
+        judged = judgeBlock(ownCopy(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang);
         seen.set(`${lang}|${variant}`, judged);
       }
       if (judged.closing && i > 0 && closingBlock === -1) closingBlock = i;
       for (const s of judged.sentences) sentences.push({ ...s, start: s.start + block.start, end: s.end + block.start });
       for (const f of judged.findings) raw.push(shiftFinding(f, block.start));
     });
-    raw.push(...customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang));
+    customFindings(text, prose.blocks, options.customPhrases ?? [], b => blockLangs.get(b) ?? docLang, messageLang, raw);
 
     // Weak findings give way to any other finding of the same rule in their sentence.
     const sentenceKey = (f: RawFinding) => `${f.ruleId}@${sentenceAt(sentences, f.start)?.start ?? -1}`;

@@ -172,12 +172,22 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
 interface ChunkProse {
+  /** The chunk's text, a copy of its own: the cache's key. */
+  source: string;
   blocks: ProseBlock[];
   quoted: string[];
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 cuts substrings as
+ * views of their parent, so a cached slice would keep every old version of a document alive.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function parseChunk(body: string): ChunkProse {
-  const out: ChunkProse = { blocks: [], quoted: [] };
+  const out: ChunkProse = { source: body, blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
   const starts = lineStarts(body);
   const offsetOfLine = (line: number) => (line < starts.length ? starts[line] : body.length);
@@ -245,8 +255,8 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] : body.length;
     const chunk = body.slice(start, end);
-    const parsed = next.get(chunk) ?? cache?.get(chunk) ?? parseChunk(chunk);
-    next.set(chunk, parsed);
+    const parsed = next.get(chunk) ?? cache?.get(chunk) ?? parseChunk(ownCopy(chunk));
+    next.set(parsed.source, parsed);
     // The chunk's own block objects travel along as `key`, so per-block results can be reused.
     for (const b of parsed.blocks) doc.blocks.push({ start: from + start + b.start, end: from + start + b.end, text: b.text, key: b });
     for (const q of parsed.quoted) doc.quoted.push(q);
