@@ -42,7 +42,7 @@ describe('hostile drafts', () => {
   });
 
   it('reads 130 000 quoted lines', () => {
-    const text = `${'> Ok.\n'.repeat(130_000)}\nUnfortunately, no.\n`;
+    const text = `${'> Ok.\n>\n'.repeat(130_000)}\nUnfortunately, no.\n`;
     assert.ok(analyze(text).findings.some(f => f.actual === 'Unfortunately,'));
   });
 
