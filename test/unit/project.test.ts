@@ -4,7 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { analyze, composeReply, type DeclineReason, MESSAGES, snippetToPlain } from '../../src/core';
+import { parseFromWebview } from '../../src/webview/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
+import { numberSetting } from '../../src/extension/settingValues';
 
 const ROOT = resolve(__dirname, '../../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -75,6 +77,15 @@ describe('review panel HTML', () => {
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
     assert.ok(html.includes('&#60;file&#62;.md'));
     assert.equal(escapeHtml('"\'`&'), '&#34;&#39;&#96;&#38;');
+  });
+
+  it('escapes every attribute value, even ones the engine never produces', () => {
+    const text = 'Hi Ann,\n\nUnfortunately, no.';
+    const analysis = analyze(text);
+    const hostile = '"><script>alert(1)</script>';
+    const findings = analysis.findings.map(f => ({ ...f, severity: hostile })) as unknown as typeof analysis.findings;
+    const html = renderReview({ state: 'review', fileName: 'a.md', version: 1, text, analysis: { ...analysis, language: hostile, findings } as unknown as typeof analysis }, strings);
+    assert.ok(!html.includes('<script>'), html);
   });
 
   it('shows the score, verdict, checklist and before → after', () => {
@@ -163,4 +174,19 @@ describe('snippets', () => {
       if (s.prefix.endsWith('-du')) assert.equal(r.register, 'du');
     });
   }
+});
+
+describe('extension input checks', () => {
+  it('accepts panel actions only with the document URI and version they were shown for', () => {
+    assert.deepEqual(parseFromWebview({ type: 'apply', uri: 'file:///a.md', version: 3, finding: 0, fix: 1 }),
+      { type: 'apply', uri: 'file:///a.md', version: 3, finding: 0, fix: 1 });
+    assert.equal(parseFromWebview({ type: 'apply', version: 3, finding: 0, fix: 1 }), undefined);
+    assert.equal(parseFromWebview({ type: 'applyAll', uri: 42, version: 3 }), undefined);
+    assert.equal(parseFromWebview({ type: 'goto', uri: 'file:///a.md', finding: 0 }), undefined);
+  });
+
+  it('falls back to the default for a numeric setting that is not a number', () => {
+    assert.equal(numberSetting(50_000, 2_000_000, 1000), 50_000);
+    for (const bad of ['5000', null, Number.NaN, Infinity, -1, 10, { size: 1 }]) assert.equal(numberSetting(bad, 2_000_000, 1000), 2_000_000);
+  });
 });
