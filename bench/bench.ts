@@ -3,9 +3,10 @@
  * linters on the same texts (median of several runs after a warm-up) and prints a table. A
  * benchmark, not a test: it prints figures and never fails on them.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, Analyzer } from '../src/core';
@@ -116,23 +117,44 @@ async function main(): Promise<void> {
     console.log(`| ${tool.name} | ${(b / a).toFixed(1)} |`);
   }
 
-  // The editor's case: a 200 KB draft, one character changed, judged again with the paragraph cache.
-  const base = document(all, 200_000);
-  const middle = base.indexOf('\n\n', 100_000) - 3;
-  // Joined, not concatenated: an editor's getText() gives a flat string, and so does join().
-  const variants = [base, [base.slice(0, middle), 'x', base.slice(middle + 1)].join('')];
-  const analyzer = new Analyzer();
-  let flip = 0;
-  analyzer.analyze(base);
-  const incremental = time(() => analyzer.analyze(variants[++flip % 2]), 4000);
-  const full = time(() => analyze(variants[++flip % 2]), 4000);
+  // The editor's case: a long draft, one character typed in the middle (and deleted again, in
+  // turn), judged again by the document's Analyzer. Offsets after the edit shift, as when typing.
+  const keystroke = (bytes: number) => {
+    const base = document(all, bytes);
+    const middle = base.indexOf('\n\n', bytes / 2) - 3;
+    // Joined, not concatenated: an editor's getText() gives a flat string, and so does join().
+    const variants = [base, [base.slice(0, middle), 'x', base.slice(middle)].join('')];
+    const analyzer = new Analyzer();
+    let flip = 0;
+    analyzer.analyze(base);
+    return { typed: time(() => analyzer.analyze(variants[++flip % 2]), 4000), full: time(() => analyze(variants[++flip % 2]), 4000) };
+  };
+  const at200 = keystroke(200_000);
+  const at500 = keystroke(500_000);
   const twoKb = all.map(d => d.text).join('\n\n').slice(0, 2000);
   const small = time(() => analyze(twoKb), 2000);
   console.log('\n| case | ms (median) |');
   console.log('|---|---|');
   console.log(`| 2 KB draft | ${ms(small)} |`);
-  console.log(`| 200 KB, one character changed, paragraph cache | ${ms(incremental)} |`);
-  console.log(`| 200 KB, judged from scratch | ${ms(full)} |`);
+  console.log(`| 200 KB, one character typed, document's Analyzer | ${ms(at200.typed)} |`);
+  console.log(`| 500 KB, one character typed, document's Analyzer | ${ms(at500.typed)} |`);
+  console.log(`| 200 KB, judged from scratch | ${ms(at200.full)} |`);
+  console.log(`| 500 KB, judged from scratch | ${ms(at500.full)} |`);
+
+  // The CLI as a user runs it, against Node merely reading the same file: whole processes, wall clock.
+  const dir = mkdtempSync(join(tmpdir(), 'decline-coach-bench-'));
+  try {
+    const file = join(dir, 'draft.md');
+    writeFileSync(file, document(all, 1_000_000));
+    const run = (args: string[]) => time(() => spawnSync(process.execPath, args, { stdio: 'ignore' }), 6000);
+    const cli = run([join(root, 'dist', 'cli.js'), 'check', '--no-exit', file]);
+    const read = run(['-e', `require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8')`]);
+    console.log(`| CLI on 1 MB (whole process) | ${ms(cli)} |`);
+    console.log(`| Node reading the same file (whole process) | ${ms(read)} |`);
+    console.log(`| CLI ÷ Node reading | ${(cli / read).toFixed(1)}× |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   const bundle = join(root, 'dist', 'extension.js');
   console.log(`\ndist/extension.js: ${(statSync(bundle).size / 1024).toFixed(0)} KB (production build)`);

@@ -4,7 +4,7 @@
  * overlaps it); document labels and the verdict as accuracy. Every mismatch is listed.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, extractProse, type Finding, type Principle } from '../core';
+import { analyze, extractProse, type Finding, isPhraseRule, type Principle } from '../core';
 
 interface Labeled {
   id: string;
@@ -54,7 +54,7 @@ function main(): void {
     languageRight += result.language === row.lang ? 1 : 0;
     for (const [label, principle] of SPAN_LABELS) {
       const spans = labeledSpans(row.text, (row.labels[label] as string[]) ?? []);
-      const findings = result.findings.filter(f => f.principle === principle && (f.ruleId === 'negative-phrasing' || f.ruleId === 'vague-commitment'));
+      const findings = result.findings.filter(f => f.principle === principle && isPhraseRule(f.ruleId) && f.ruleId !== 'custom-phrase');
       const s = span[label];
       for (const f of findings) {
         if (spans.some(sp => overlaps([sp[0], sp[1]], f))) s.tp++;

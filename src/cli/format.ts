@@ -1,4 +1,5 @@
-import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleMessage, t } from '../core';
+import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage } from '../core';
+import { cliText } from './messages';
 import pkg from '../../package.json';
 
 export interface FileReport {
@@ -8,8 +9,6 @@ export interface FileReport {
   result: Analysis;
 }
 
-export const DOCS_BASE = `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/docs/rules`;
-export const docsUrl = (ruleId: string) => `${DOCS_BASE}/${ruleId}.md`;
 
 function location(r: FileReport, offset: number): { line: number; column: number } {
   const p = r.lines.positionAt(offset);
@@ -36,17 +35,17 @@ export function formatTextFile(r: FileReport, uiLang: Lang, totals: Totals): str
     else totals.suggestions++;
   }
   if (r.result.verdict === 'empty') {
-    lines.push(t(uiLang, 'cli.empty', r.path));
+    lines.push(cliText(uiLang, 'cli.empty', r.path));
   } else {
     const register = r.result.register === 'neutral' ? r.result.language : `${r.result.language}, ${r.result.register === 'sie' ? 'Sie' : 'du'}`;
-    lines.push(t(uiLang, 'cli.verdict', r.path, r.result.score, t(uiLang, `verdict.${r.result.verdict}`), register,
+    lines.push(cliText(uiLang, 'cli.verdict', r.path, r.result.score, cliText(uiLang, `verdict.${r.result.verdict}`), register,
       PRINCIPLES.map(p => `${r.result.principles[p] ? '✓' : '✗'} ${principleTitle(uiLang, p)}`).join(' · ')));
   }
   return `${lines.join('\n')}\n\n`;
 }
 
 export function formatTextSummary(totals: Totals, uiLang: Lang): string {
-  return `${t(uiLang, 'cli.summary', totals.files, totals.serious, totals.suggestions)}\n`;
+  return `${cliText(uiLang, 'cli.summary', totals.files, totals.serious, totals.suggestions)}\n`;
 }
 
 /**
@@ -139,7 +138,7 @@ export function sarifStream(): StreamedJson {
   const rules = RULE_IDS.map(id => ({
     id,
     shortDescription: { text: id === 'custom-phrase' ? 'A phrase from your team’s vocabulary' : ruleMessage('en', id, '…') },
-    helpUri: docsUrl(id),
+    helpUri: ruleDocsUrl(id),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

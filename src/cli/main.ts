@@ -10,8 +10,9 @@ import {
   type Stats, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { analyze, type Analysis, fixAllText, type Lang, LineIndex, t, type MessageKey } from '../core';
+import { type Analysis, Analyzer, fixAllText, type Lang, LineIndex } from '../core';
 import { type FileReport, formatTextFile, formatTextSummary, jsonStream, sarifStream, type StreamedJson, type Totals } from './format';
+import { cliText, type CliMessageKey, uiLang } from './messages';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -25,8 +26,7 @@ interface Options {
   paths: string[];
 }
 
-const uiLang: Lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'de' : 'en';
-const say = (key: MessageKey, ...args: Array<string | number>) => t(uiLang, key, ...args);
+const say = (key: CliMessageKey, ...args: Array<string | number>) => cliText(uiLang, key, ...args);
 
 class UsageError extends Error {}
 
@@ -116,7 +116,7 @@ function readUpTo(fd: number, maxBytes: number): Buffer {
  * Reads the bytes of a regular file or of standard input, refusing anything else (a FIFO would
  * block, /dev/zero never ends) and anything too large, before reading it.
  */
-function readBytes(path: string, maxBytes: number): { bytes: Buffer; stat?: Stats } | { error: MessageKey } {
+function readBytes(path: string, maxBytes: number): { bytes: Buffer; stat?: Stats } | { error: CliMessageKey } {
   if (path === '-') {
     const bytes = readUpTo(0, maxBytes);
     return bytes.length > maxBytes ? { error: 'cli.tooLarge' } : { bytes };
@@ -227,8 +227,10 @@ function checkOne(path: string, opts: Options, errors: string[]): FileReport | u
   const draft = readDraft(path, opts.maxSizeMb * 1024 * 1024);
   if ('error' in draft) { errors.push(draft.error); return undefined; }
   const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
-  const judge = (text: string) => analyze(text, { language: opts.lang, format });
   let text = draft.text;
+  // An engine bug (an invalid finding) is reported as an error, never shown as a finding.
+  const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`));
+  const judge = (t: string) => engine.analyze(t, { language: opts.lang, format });
   let result: Analysis = judge(text);
   if (opts.fix) {
     const { text: fixed, count } = fixAllText(text, judge);

@@ -21,7 +21,6 @@ export interface CompiledEntry {
 
 export interface CompiledLanguage {
   rules: LanguageRules;
-  entries: CompiledEntry[];
   /** Every phrase pattern of every entry, in data order, with its entry. */
   phrasePatterns: Matcher[];
   entryOf: Map<Matcher, CompiledEntry>;
@@ -62,10 +61,9 @@ export function compileLanguage(rules: LanguageRules): CompiledLanguage {
       clauseOpeners: new Set((entry.unlessClauseOpensWith ?? []).map(w => w.toLowerCase())),
   }));
   const entryOf = new Map<Matcher, CompiledEntry>();
-  for (const ce of entries) for (const m of ce.patterns) entryOf.set(m, ce);
+  for (const compiled of entries) for (const m of compiled.patterns) entryOf.set(m, compiled);
   return {
     rules,
-    entries,
     phrasePatterns: [...entryOf.keys()],
     entryOf,
     ackOpeners: c(rules.acknowledgement.openers),
@@ -108,7 +106,7 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
 }
 
 /** Whether the matcher can match a text with these words (see `anchorWords`). */
-export function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
+function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
   const anchors = m.anchors;
   if (!anchors) return true;
   const [small, large] = words.size < anchors.size ? [words, anchors] : [anchors, words];

@@ -5,7 +5,7 @@ import type { Analysis, Finding, Fix, TextEdit } from './types';
  * one already applied is skipped. Pure; returns the new text and the edits it applied. The text is
  * assembled from pieces once, so many edits to a large text cost no more than one pass over it.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
+function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   const applied: TextEdit[] = [];
   const pieces: string[] = [];

@@ -1,14 +1,14 @@
-/** Decline Coach's engine: pure TypeScript, no `vscode`, no Node built-ins. */
+/** Decline Coach's engine: pure TypeScript, no `vscode`, no Node built-ins. What the shells use. */
 export * from './types';
-export { analyze, Analyzer, type AnalyzeInput, isValidFinding, RULE_PRINCIPLE, SCORE_WEIGHTS, scoreOf, snippetToPlain, verdictOf } from './engine';
-export { applyEdits, applyFixes, diffEdit, fixAllText, preferredFixes } from './fixes';
-export { extractProse, type DocFormat, type ProseDoc } from './prose';
-export { guessLanguage, detectRegister } from './language';
-export { splitSentences } from './sentences';
-export { compileLiteral, compilePattern, PatternError } from './pattern';
-export { MESSAGES, t, principleNote, principleTitle, ruleMessage, type MessageKey } from './messages';
+export { analyze, Analyzer, type AnalyzeInput } from './engine';
+export { InvariantError, isValidFinding } from './invariants';
+export { beforeAfter, snippetToPlain } from './rewrites';
+export { isPhraseRule, RULE_IDS, ruleDocsUrl } from './rules/meta';
+export { applyFixes, diffEdit, fixAllText, preferredFixes } from './fixes';
+export { extractProse, frontMatterOf } from './prose';
+export { opensWithGreeting } from './sentences';
+export { guessLanguage, detectRegister, langOfLocale } from './language';
+export { fillIn, MESSAGES, principleTitle, ruleMessage } from './messages';
 export { RULES, compileLanguage } from './compiled';
-export { parseDirectives } from './directives';
 export { LineIndex } from './lineIndex';
-export type { LanguageRules, PhraseEntry } from './rules/schema';
-export { composeReply, type ComposeInput, type DeclineReason } from './compose';
+export { composeReply, type DeclineReason } from './compose';

@@ -80,3 +80,8 @@ export function detectRegister(text: string, lang: Lang): Register {
 export function stopWords(lang: Lang): ReadonlySet<string> {
   return lang === 'de' ? DE_WORDS : EN_WORDS;
 }
+
+/** The language Decline Coach speaks for a locale such as `de-AT` or `de_DE.UTF-8`: German or English. */
+export function langOfLocale(locale: string): Lang {
+  return /^de\b|^de[-_]/i.test(locale) ? 'de' : 'en';
+}

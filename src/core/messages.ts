@@ -1,7 +1,7 @@
 import type { Lang, Principle, RuleId } from './types';
 
 /**
- * Every string the engine and the CLI show, in English and German. One table per language with
+ * Every string the engine shows, in English and German. One table per language with
  * the same keys (a unit test compares them); `{0}`, `{1}` are arguments.
  */
 const en = {
@@ -29,27 +29,6 @@ const en = {
   'fix.replace': 'Replace with “{0}”',
   'fix.remove': 'Remove “{0}”',
   'fix.insert': 'Insert “{0}”',
-  'verdict.good': 'good',
-  'verdict.needs_work': 'needs work',
-  'verdict.empty': 'nothing to review',
-  'cli.usage': 'Usage: decline-coach check [--format text|json|sarif] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <files…|->',
-  'cli.unknownOption': 'unknown option “{0}”',
-  'cli.badValue': '{0} must be one of: {1}',
-  'cli.noFiles': 'no files given (use - to read standard input)',
-  'cli.notFound': '{0}: no such file',
-  'cli.isDirectory': '{0}: is a directory with no .md or .txt drafts',
-  'cli.unreadable': '{0}: cannot read ({1})',
-  'cli.binary': '{0}: looks like a binary file, not a text draft',
-  'cli.invalidUtf8': '{0}: is not valid UTF-8 text',
-  'cli.tooLarge': '{0}: is larger than {1} MB; not checked',
-  'cli.fixFailed': '{0}: could not write the fixes ({1}); the file is unchanged',
-  'cli.fixed': '{0}: applied {1} fix(es)',
-  'cli.summary': '{0} file(s): {1} warning(s) or error(s), {2} suggestion(s)',
-  'cli.verdict': '{0}: score {1}/100, {2} ({3}, {4})',
-  'cli.empty': '{0}: empty draft, nothing to review',
-  'cli.notRegular': '{0}: is not a regular file; not checked',
-  'cli.changed': '{0}: changed while the fixes were made; not written, run again',
-  'cli.failed': '{0}: could not be checked ({1})',
 };
 
 export type MessageKey = keyof typeof en;
@@ -79,33 +58,17 @@ const de: Record<MessageKey, string> = {
   'fix.replace': 'Ersetzen durch „{0}“',
   'fix.remove': '„{0}“ entfernen',
   'fix.insert': '„{0}“ einfügen',
-  'verdict.good': 'gut',
-  'verdict.needs_work': 'überarbeiten',
-  'verdict.empty': 'nichts zu prüfen',
-  'cli.usage': 'Aufruf: decline-coach check [--format text|json|sarif] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <Dateien…|->',
-  'cli.unknownOption': 'unbekannte Option „{0}“',
-  'cli.badValue': '{0} muss einer der Werte sein: {1}',
-  'cli.noFiles': 'keine Dateien angegeben (- liest die Standardeingabe)',
-  'cli.notFound': '{0}: Datei nicht gefunden',
-  'cli.isDirectory': '{0}: ist ein Ordner ohne .md- oder .txt-Entwürfe',
-  'cli.unreadable': '{0}: nicht lesbar ({1})',
-  'cli.binary': '{0}: sieht nach einer Binärdatei aus, nicht nach einem Textentwurf',
-  'cli.invalidUtf8': '{0}: ist kein gültiger UTF-8-Text',
-  'cli.tooLarge': '{0}: ist größer als {1} MB; nicht geprüft',
-  'cli.fixFailed': '{0}: Korrekturen konnten nicht geschrieben werden ({1}); die Datei ist unverändert',
-  'cli.fixed': '{0}: {1} Korrektur(en) angewendet',
-  'cli.summary': '{0} Datei(en): {1} Warnung(en) oder Fehler, {2} Hinweis(e)',
-  'cli.verdict': '{0}: Punktzahl {1}/100, {2} ({3}, {4})',
-  'cli.empty': '{0}: leerer Entwurf, nichts zu prüfen',
-  'cli.notRegular': '{0}: ist keine normale Datei; nicht geprüft',
-  'cli.changed': '{0}: wurde während der Korrektur geändert; nicht geschrieben, bitte erneut ausführen',
-  'cli.failed': '{0}: konnte nicht geprüft werden ({1})',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, de };
 
+/** The template with `{0}`, `{1}`, … replaced by the arguments. */
+export function fillIn(template: string, args: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
 export function t(lang: Lang, key: MessageKey, ...args: Array<string | number>): string {
-  return MESSAGES[lang][key].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fillIn(MESSAGES[lang][key], args);
 }
 
 export function ruleMessage(lang: Lang, ruleId: Exclude<RuleId, 'custom-phrase'>, actual = ''): string {

@@ -83,16 +83,28 @@ export function compilePattern(pattern: string, classes: WordClasses = {}): RegE
     // A sentence start is where a word begins (see SENTENCE_START).
     if (tokens[0].length > 1 && tokens[0].endsWith('?')) throw new PatternError(`pattern "${pattern}" has an optional token after ^`);
   }
+  const separator = (token: string) => (isPunctuation(token) ? '\\s*' : '\\s+');
+  const isOptional = (raw: string) => raw.length > 1 && raw.endsWith('?');
+  // Optional tokens before the first required one carry the space after them, so that a match
+  // without them starts at the first word, not at the space before it.
+  let leading = true;
   tokens.forEach((raw, index) => {
-    const optional = raw.length > 1 && raw.endsWith('?');
+    const optional = isOptional(raw);
     const token = optional ? raw.slice(0, -1) : raw;
     const alternatives = token.split('|');
     if (alternatives.some(a => a === '')) throw new PatternError(`empty alternative in pattern "${pattern}"`);
     const body = alternatives.map(a => compileAlternative(a, classes, pattern)).join('|');
     const punct = isPunctuation(token);
-    const lead = index === 0 ? '' : punct ? '\\s*' : '\\s+';
     const startGuard = punct ? '' : `(?<![${LETTER}])`;
     const endGuard = punct ? '' : `(?![${LETTER}])`;
+    const next = tokens[index + 1];
+    if (leading && optional && next !== undefined) {
+      const nextToken = isOptional(next) ? next.slice(0, -1) : next;
+      source += `(?:${startGuard}(${body})${endGuard}${separator(nextToken)})?`;
+      return;
+    }
+    const lead = leading ? '' : separator(token);
+    leading = false;
     const unit = `${lead}${startGuard}(${body})${endGuard}`;
     source += optional ? `(?:${unit})?` : unit;
   });
@@ -116,7 +128,8 @@ export function normaliseWord(word: string): string {
   return word.toLowerCase().replace(/’/g, '\'');
 }
 
-const WORDS_OF = /[\p{L}\p{N}][\p{L}\p{N}']*/gu;
+// The letters patterns treat as a word's: a word of the text is an anchor exactly when a pattern can see it whole.
+const WORDS_OF = new RegExp(`[${LETTER}][${LETTER}']*`, 'g');
 
 /** The words of a text in order, normalised (lower case, one kind of apostrophe). */
 export function wordList(text: string): string[] {
@@ -133,6 +146,8 @@ export function wordsOf(text: string): Set<string> {
  * its most selective required token. Undefined when no token can tell (built-in classes only).
  * A cheap Set lookup then spares most RegExp runs.
  */
+const WHOLE_WORD = new RegExp(`^[${LETTER}][${LETTER}']*$`);
+
 export function anchorWords(pattern: string, classes: WordClasses = {}): string[] | undefined {
   let best: string[] | undefined;
   for (const raw of pattern.trim().split(/\s+/).filter(Boolean)) {
@@ -144,7 +159,7 @@ export function anchorWords(pattern: string, classes: WordClasses = {}): string[
       return list !== undefined && list.every(entry => {
         const first = normaliseWord(entry.trim().split(/\s+/)[0]);
         words.push(first);
-        return /^[\p{L}\p{N}][\p{L}\p{N}']*$/u.test(first);
+        return WHOLE_WORD.test(first);
       });
     });
     if (usable && words.length > 0 && (!best || words.length < best.length)) best = words;

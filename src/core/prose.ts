@@ -20,8 +20,6 @@ export interface ProseDoc {
   quoted: string[];
   /** `key: value` pairs of a YAML front matter, keys lower-cased. */
   frontMatter: Record<string, string>;
-  /** Where the judged part of the document ends (a quoted reply or a signature starts there). */
-  bodyEnd: number;
 }
 
 export type DocFormat = 'markdown' | 'plaintext';
@@ -43,6 +41,11 @@ function findBodyEnd(text: string, from: number): number {
     if (m && from + m.index < end) end = from + m.index;
   }
   return end;
+}
+
+/** `key: value` pairs of the text's YAML front matter, keys lower-cased; empty without one. */
+export function frontMatterOf(text: string): Record<string, string> {
+  return parseFrontMatter(text).values;
 }
 
 function parseFrontMatter(text: string): { end: number; values: Record<string, string> } {
@@ -171,23 +174,8 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 }
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
-interface ChunkProse {
-  /** The chunk's text, a copy of its own: the cache's key. */
-  source: string;
-  blocks: ProseBlock[];
-  quoted: string[];
-}
-
-/**
- * A copy of `text` that shares no memory with the string it was cut from. V8 cuts substrings as
- * views of their parent, so a cached slice would keep every old version of a document alive.
- */
-export function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
-}
-
 function parseChunk(body: string): ChunkProse {
-  const out: ChunkProse = { source: body, blocks: [], quoted: [] };
+  const out: ChunkProse = { blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
   const starts = lineStarts(body);
   const offsetOfLine = (line: number) => (line < starts.length ? starts[line] : body.length);
@@ -217,18 +205,24 @@ const BLANK_LINE = /^[ \t]*\r?$/;
  * Where the Markdown may be cut into independently parsed chunks: at a blank line followed by an
  * unindented line, outside fenced code and HTML comments (which may hold blank lines). The parser
  * still reads every chunk; cutting only lets unchanged chunks be reused while the writer types.
+ *
+ * Scans from `from`, which must be such a cut (or 0), and stops early at a cut in `stopAt`.
  */
-function chunkStarts(body: string): number[] {
-  const starts = [0];
+function chunkStarts(body: string, from = 0, stopAt?: ReadonlySet<number>): { starts: number[]; stoppedAt?: number } {
+  const starts = [from];
   let fence = '';
   let inComment = false;
   let previousBlank = false;
-  let at = 0;
-  // One native split, then only short strings are looked at: fast whatever V8 made of `body`.
-  for (const line of body.split('\n')) {
+  for (let at = from; at <= body.length;) {
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const line = body.slice(at, lineEnd);
     const blank = BLANK_LINE.test(line);
     const first = line.charCodeAt(0);
-    if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) starts.push(at);
+    if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) {
+      starts.push(at);
+      if (stopAt?.has(at)) return { starts, stoppedAt: at };
+    }
     const f = first === 32 || first === 96 || first === 126 ? FENCE.exec(line) : null;
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = '';
@@ -240,27 +234,106 @@ function chunkStarts(body: string): number[] {
       inComment = line.lastIndexOf('<!--') > line.lastIndexOf('-->');
     }
     previousBlank = blank;
-    at += line.length + 1;
+    if (newline === -1) break;
+    at = newline + 1;
   }
-  return starts;
+  return { starts };
 }
 
-/** Parsed chunks by their text, kept from one analysis to the next. */
-export type ProseCache = Map<string, ChunkProse>;
+interface ChunkProse {
+  blocks: ProseBlock[];
+  quoted: string[];
+}
 
-function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache | undefined, next: ProseCache): void {
+/** The last Markdown body analysed and its chunks, to reuse by position while the writer types. */
+interface ChunkedBody {
+  body: string;
+  starts: number[];
+  parsed: ChunkProse[];
+}
+
+/** Parsed chunks kept from one analysis to the next: by position in the last body, and by text. */
+export interface ProseCache {
+  byText: Map<string, ChunkProse>;
+  last?: ChunkedBody;
+}
+
+/**
+ * The body's chunk starts, with the parsed chunks of the last body that are still valid: those
+ * before the edit in place, those after it shifted. Only the stretch between them is scanned.
+ */
+function planChunks(body: string, last: ChunkedBody | undefined): { starts: number[]; known: Map<number, ChunkProse> } {
+  const known = new Map<number, ChunkProse>();
+  if (!last) return { starts: chunkStarts(body).starts, known };
+  const old = last.starts;
+  const endOf = (i: number) => (i + 1 < old.length ? old[i + 1] : last.body.length);
+  const same = (i: number, shift: number) => {
+    const start = old[i] + shift;
+    const end = endOf(i) + shift;
+    return start >= 0 && end <= body.length && last.body.slice(old[i], endOf(i)) === body.slice(start, end);
+  };
+  let leading = 0;
+  while (leading < old.length && same(leading, 0)) leading++;
+  if (leading === old.length && body.length === last.body.length) {
+    old.forEach((start, i) => known.set(start, last.parsed[i]));
+    return { starts: [...old], known };
+  }
+  // The chunk before the first changed one starts at a certain cut; the scan starts there.
+  const rescanFrom = leading === 0 ? 0 : old[leading - 1];
+  for (let i = 0; i < leading - 1; i++) known.set(old[i], last.parsed[i]);
+  const shift = body.length - last.body.length;
+  let trailing = old.length;
+  while (trailing - 1 >= leading && old[trailing - 1] + shift > rescanFrom && same(trailing - 1, shift)) trailing--;
+  const stopAt = new Set(old.slice(trailing).map(start => start + shift));
+  const scan = chunkStarts(body, rescanFrom, stopAt);
+  const starts = [...old.slice(0, Math.max(0, leading - 1)), ...scan.starts];
+  if (scan.stoppedAt !== undefined) {
+    const resume = old.indexOf(scan.stoppedAt - shift, trailing);
+    for (let i = resume; i < old.length; i++) {
+      if (i > resume) starts.push(old[i] + shift);
+      known.set(old[i] + shift, last.parsed[i]);
+    }
+  }
+  return { starts, known };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 cuts substrings as
+ * views of their parent, so a cached slice would keep every old version of a document alive.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** Short drafts parse faster in one go; chunks pay off where re-parsing everything would not. */
+const CHUNKED_FROM = 16_000;
+
+function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, cache: ProseCache): void {
   const body = text.slice(from, to);
-  // Short drafts parse faster in one go; chunks pay off where re-parsing everything would not.
-  const starts = body.length > 16_000 ? chunkStarts(body) : [0];
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] : body.length;
-    const chunk = body.slice(start, end);
-    const parsed = next.get(chunk) ?? cache?.get(chunk) ?? parseChunk(ownCopy(chunk));
-    next.set(parsed.source, parsed);
-    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
-    for (const b of parsed.blocks) doc.blocks.push({ start: from + start + b.start, end: from + start + b.end, text: b.text, key: b });
-    for (const q of parsed.quoted) doc.quoted.push(q);
+  // Only a body that was cut into chunks lends its chunks by position.
+  const last = cache.last && cache.last.body.length > CHUNKED_FROM ? cache.last : undefined;
+  const { starts, known } = body.length > CHUNKED_FROM ? planChunks(body, last) : { starts: [0], known: new Map<number, ChunkProse>() };
+  const parsed = starts.map((start, i) => {
+    const reused = known.get(start);
+    if (reused) return reused;
+    const chunk = body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length);
+    let fresh = cache.byText.get(chunk);
+    if (!fresh) {
+      const own = ownCopy(chunk);
+      cache.byText.set(own, (fresh = parseChunk(own)));
+    }
+    return fresh;
   });
+  parsed.forEach((chunk, i) => {
+    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
+    for (const b of chunk.blocks) doc.blocks.push({ start: from + starts[i] + b.start, end: from + starts[i] + b.end, text: b.text, key: b });
+    for (const q of chunk.quoted) doc.quoted.push(q);
+  });
+  cache.last = { body, starts, parsed };
+  // Chunks typed over pile up by text; start afresh from the current ones now and then.
+  if (cache.byText.size > 2 * starts.length + 64) {
+    cache.byText = new Map(starts.map((start, i) => [ownCopy(body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length)), parsed[i]]));
+  }
 }
 
 /** Plain text: blank-line separated paragraphs; `>` lines are the client's quoted words. */
@@ -287,18 +360,15 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
   flush();
 }
 
-/** Finds the writer's prose in a Markdown or plain-text draft. */
 /**
  * Finds the writer's prose in a Markdown or plain-text draft. With a cache (from the previous
  * call on the same document), unchanged chunks are not parsed again; the cache is updated.
  */
-export function extractProse(text: string, format: DocFormat = 'markdown', cache?: { chunks: ProseCache }): ProseDoc {
+export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map() }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
   const bodyEnd = findBodyEnd(text, front.end);
-  const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values, bodyEnd };
-  const next: ProseCache = new Map();
-  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache?.chunks, next);
+  const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };
+  if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache);
   else plaintextBlocks(text, front.end, bodyEnd, doc);
-  if (cache) cache.chunks = next;
   return doc;
 }

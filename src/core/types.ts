@@ -17,11 +17,6 @@ export type RuleId =
   | 'missing-reason'
   | 'missing-alternative';
 
-export const RULE_IDS: readonly RuleId[] = [
-  'negative-phrasing', 'vague-commitment', 'custom-phrase', 'missing-acknowledgement', 'missing-empathy',
-  'missing-clarifying-question', 'missing-reason', 'missing-alternative',
-];
-
 /** A replacement of `[start, end)` (0-based UTF-16 offsets) by `newText`. */
 export interface TextEdit {
   start: number;

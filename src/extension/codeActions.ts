@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
+import { type Finding, isPhraseRule, ruleDocsUrl } from '../core';
 import { fixAllEdit, fixToEdit } from './edits';
-import { docsUri, type Linter, SOURCE } from './linter';
+import { type Linter, SOURCE } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('declineCoach');
-
-const PHRASE_RULES = new Set(['negative-phrasing', 'vague-commitment', 'custom-phrase']);
 
 /**
  * Quick fixes from Decline Coach's diagnostics: the engine's rewrites (the single safe one
@@ -17,7 +15,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly linter: Linter, private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly linter: Linter, private readonly log: vscode.LogOutputChannel) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     try {
@@ -28,7 +26,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
         return all ? [all] : [];
       }
       if (!wants(vscode.CodeActionKind.QuickFix)) return [];
-      const state = this.linter.state(doc);
+      const state = this.linter.published(doc);
       if (!state) return [];
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== SOURCE) continue;
@@ -56,7 +54,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
       action.edit = fixToEdit(doc, fix);
       actions.push(action);
     }
-    if (PHRASE_RULES.has(finding.ruleId)) {
+    if (isPhraseRule(finding.ruleId)) {
       const phrase = finding.actual.replace(/\s+/g, ' ').replace(/[\s,.!?]+$/, '');
       const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” in this workspace', phrase), vscode.CodeActionKind.QuickFix);
       ignore.diagnostics = [diagnostic];
@@ -74,14 +72,15 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
     }
     const learn = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
     learn.diagnostics = [diagnostic];
-    learn.command = { title: learn.title, command: 'vscode.open', arguments: [docsUri(this.extensionUri, finding.ruleId)] };
+    learn.command = { title: learn.title, command: 'vscode.open', arguments: [vscode.Uri.parse(ruleDocsUrl(finding.ruleId))] };
     actions.push(learn);
     return actions;
   }
 
   private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
-    const state = this.linter.current(doc);
-    if (!state) return undefined;
+    const outcome = this.linter.upToDate(doc);
+    if (outcome.kind !== 'judged') return undefined;
+    const { state } = outcome;
     const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
     if (count === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe rewrites ({0})', count), kind);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { composeReply, type DeclineReason, type Lang } from '../core';
+import { uiLang } from './config';
 
 async function pick<T>(items: Array<vscode.QuickPickItem & { value: T }>, title: string, step: number, total: number): Promise<T | undefined> {
   const choice = await vscode.window.showQuickPick(items, { title: `${title} (${step}/${total})`, ignoreFocusOut: true });
@@ -19,7 +20,7 @@ async function ask(prompt: string, placeHolder: string, step: number, total: num
  */
 export async function composeDecline(): Promise<vscode.TextDocument | undefined> {
   const total = 7;
-  const uiGerman = vscode.env.language.toLowerCase().startsWith('de');
+  const uiGerman = uiLang() === 'de';
   const languages: Array<vscode.QuickPickItem & { value: Lang }> = [
     { label: 'English', value: 'en', picked: !uiGerman },
     { label: 'Deutsch', value: 'de', picked: uiGerman },

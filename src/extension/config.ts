@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CustomPhrase, type Lang, PRINCIPLES, type Principle, RULE_IDS, type RuleId, type Severity } from '../core';
+import { type CustomPhrase, type Lang, langOfLocale, PRINCIPLES, type Principle, RULE_IDS, type RuleId, type Severity } from '../core';
 import { numberSetting } from './settingValues';
 
 export type SeveritySetting = Severity | 'off' | 'default';
@@ -72,6 +72,10 @@ export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
 
 /** The UI language when messages follow it, else undefined (each finding in its draft's language). */
 export function messageLanguage(config: CoachConfig): Lang | undefined {
-  if (config.messageLanguage === 'draft') return undefined;
-  return vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+  return config.messageLanguage === 'draft' ? undefined : uiLang();
+}
+
+/** The language of VS Code's user interface, as far as Decline Coach speaks it. */
+export function uiLang(): Lang {
+  return langOfLocale(vscode.env.language);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { principleTitle } from '../core';
-import { beforeAfter } from '../webview/render';
+import { beforeAfter, isPhraseRule, principleTitle } from '../core';
+import { uiLang } from './config';
 import type { Linter } from './linter';
 
 function escapeMarkdown(text: string): string {
@@ -13,16 +13,14 @@ export class CoachHover implements vscode.HoverProvider {
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
-      const state = this.linter.state(doc);
+      const state = this.linter.published(doc);
       if (!state) return undefined;
       const offset = doc.offsetAt(position);
-      const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end &&
-        (s.finding.ruleId === 'negative-phrasing' || s.finding.ruleId === 'vague-commitment' || s.finding.ruleId === 'custom-phrase'));
+      const hits = state.shown.filter(s => s.finding.start <= offset && offset <= s.finding.end && isPhraseRule(s.finding.ruleId));
       if (hits.length === 0) return undefined;
       const md = new vscode.MarkdownString();
       for (const { finding } of hits) {
-        const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
-        md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`);
+        md.appendMarkdown(`**Decline Coach · ${escapeMarkdown(principleTitle(uiLang(), finding.principle))}**\n\n`);
         md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n*${escapeMarkdown(finding.note)}*\n\n`);
         const text = doc.getText();
         finding.fixes.forEach((fix, i) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, type Finding, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Finding, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import { isReplyDraft } from './selection';
 
@@ -14,6 +14,15 @@ export interface DraftState {
   /** Findings that are shown (severity not `off`), with their diagnostics. */
   shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
 }
+
+/** What became of a request to check a document. */
+export type LintOutcome =
+  | { kind: 'judged'; state: DraftState }
+  /** Closed, not Markdown or plain text, turned off, excluded, or not a reply draft. */
+  | { kind: 'notReply' }
+  | { kind: 'tooLarge' }
+  /** The check threw; the error is in the log. */
+  | { kind: 'failed' };
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,10 +39,6 @@ function analyzeOptions(doc: vscode.TextDocument, config: CoachConfig): AnalyzeI
     customPhrases: config.customPhrases,
     messageLanguage: messageLanguage(config),
   };
-}
-
-export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
 /**
@@ -53,9 +58,10 @@ export class Linter implements vscode.Disposable {
   /** Fires after a document's findings were published (or cleared). */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
-  state(doc: vscode.TextDocument): DraftState | undefined {
+  /** What is shown for the document's current version; undefined when nothing is, or it is outdated. */
+  published(doc: vscode.TextDocument): DraftState | undefined {
     const s = this.states.get(doc.uri.toString());
     return s && s.version === doc.version ? s : undefined;
   }
@@ -77,14 +83,14 @@ export class Linter implements vscode.Disposable {
   }
 
   /** Judges the document's current version now and publishes the result. Never throws. */
-  lint(doc: vscode.TextDocument): DraftState | undefined {
+  lint(doc: vscode.TextDocument): LintOutcome {
     const key = doc.uri.toString();
     try {
-      if (doc.isClosed) return undefined;
+      if (doc.isClosed) return { kind: 'notReply' };
       const config = readConfig(doc.uri);
       if (!isReplyDraft(doc, config, this.openedForReview)) {
         this.clear(doc.uri);
-        return undefined;
+        return { kind: 'notReply' };
       }
       this.sayOnce(config);
       const text = doc.getText();
@@ -96,34 +102,38 @@ export class Linter implements vscode.Disposable {
             'Decline Coach: this document has {0} characters, more than declineCoach.maxDocumentSize ({1}); it is not checked.',
             text.length, config.maxDocumentSize));
         }
-        return undefined;
+        return { kind: 'tooLarge' };
       }
       let analyzer = this.analyzers.get(key);
-      if (!analyzer) this.analyzers.set(key, (analyzer = new Analyzer()));
-      const version = doc.version;
+      if (!analyzer) this.analyzers.set(key, (analyzer = this.newAnalyzer()));
+      // Synchronous: the document cannot change between getText() and publishing.
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
-      if (doc.version !== version) return undefined; // edited meanwhile: the next run publishes
-      const state = this.publish(doc, version, analysis, config);
-      return state;
+      return { kind: 'judged', state: this.publish(doc, doc.version, analysis, config) };
     } catch (e) {
       this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return undefined;
+      return { kind: 'failed' };
     }
   }
 
   /** Judges any text as this document's findings would be shown (rules turned off left out). */
   judgeAsShown(doc: vscode.TextDocument): (text: string) => Analysis {
     const config = readConfig(doc.uri);
-    const analyzer = new Analyzer();
+    const analyzer = this.newAnalyzer();
     return text => {
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
       return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
     };
   }
 
-  /** The state for the document's current version, judged now if needed. */
-  current(doc: vscode.TextDocument): DraftState | undefined {
-    return this.state(doc) ?? this.lint(doc);
+  /** An analyzer that logs an engine bug (an invalid finding) and leaves the finding out. */
+  private newAnalyzer(): Analyzer {
+    return new Analyzer(error => this.log.error(error.message));
+  }
+
+  /** The outcome for the document's current version, judged now unless already published. */
+  upToDate(doc: vscode.TextDocument): LintOutcome {
+    const state = this.published(doc);
+    return state ? { kind: 'judged', state } : this.lint(doc);
   }
 
   private publish(doc: vscode.TextDocument, version: number, analysis: Analysis, config: CoachConfig): DraftState {
@@ -135,7 +145,7 @@ export class Linter implements vscode.Disposable {
       const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
       diagnostic.source = SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: docsUri(this.extensionUri, finding.ruleId) };
+      diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
       shown.push({ finding, diagnostic });
     }
     const state: DraftState = { uri: doc.uri, version, analysis, shown };

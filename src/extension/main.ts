@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
 import { CoachCodeActions } from './codeActions';
 import { composeDecline } from './compose';
+import { uiLang } from './config';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { Linter } from './linter';
@@ -18,7 +19,7 @@ export interface DeclineCoachApi {
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
-  const lang = vscode.env.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const lang = uiLang();
   const verdict = analysis.verdict === 'good' ? vscode.l10n.t('good to send') : vscode.l10n.t('needs work');
   const lines = PRINCIPLES.map(p => `${analysis.principles[p] ? '✓' : '✗'} ${principleTitle(lang, p)}`);
   return {
@@ -29,7 +30,7 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
 
 export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
-  const linter = new Linter(context.extensionUri, log);
+  const linter = new Linter(log);
   const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';
@@ -39,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     // Focus in the review panel leaves no active editor: keep showing the draft last edited.
     const doc = vscode.window.activeTextEditor?.document ?? (statusDoc && !statusDoc.isClosed ? statusDoc : undefined);
     statusDoc = doc;
-    const state = doc && linter.state(doc);
+    const state = doc && linter.published(doc);
     if (!state) { status.hide(); return; }
     const { text, tooltip } = statusText(state.analysis, state.shown.length);
     status.text = text;
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
 
   context.subscriptions.push(
     log, linter, status,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, context.extensionUri, log), CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, log), CoachCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {
@@ -81,8 +82,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
         void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed since the fixes were computed; nothing was applied. Run “Fix all safe rewrites” again.'));
         return false;
       }
-      const state = linter.current(doc);
-      if (!state) return false;
+      if (linter.upToDate(doc).kind !== 'judged') return false;
       const { edit, count } = fixAllEdit(doc, linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);
     }),
@@ -102,7 +102,10 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   updateStatus();
 
   return {
-    analysisFor: doc => linter.current(doc)?.analysis,
+    analysisFor: doc => {
+      const outcome = linter.upToDate(doc);
+      return outcome.kind === 'judged' ? outcome.state.analysis : undefined;
+    },
     reviewHtml: () => ReviewPanel.current?.html,
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
   };

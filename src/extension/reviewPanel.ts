@@ -1,26 +1,26 @@
 import * as vscode from 'vscode';
-import type { Finding, Principle } from '../core';
+import { type Finding, type Principle, PRINCIPLES, principleTitle } from '../core';
 import { type FromWebview, parseFromWebview, type ToWebview } from '../webview/messages';
 import { type PanelModel, type PanelStrings, renderReview } from '../webview/render';
+import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
-import type { Linter } from './linter';
+import type { Linter, LintOutcome } from './linter';
 import { isDraftLanguage } from './selection';
 
 export const REVIEW_VIEW_TYPE = 'declineCoach.review';
 
 function strings(): PanelStrings {
-  const p = (id: Principle, title: string, ok: string, missing: string) => [id, { title, ok, missing }] as const;
-  const rows = [
-    p('listen', vscode.l10n.t('Acknowledge the request'), vscode.l10n.t('The reply names what the client asked for.'), vscode.l10n.t('Name what the client asked for.')),
-    p('empathy', vscode.l10n.t('Show empathy'), vscode.l10n.t('The reply shows understanding for the client.'), vscode.l10n.t('Add a sentence of understanding.')),
-    p('clarify', vscode.l10n.t('Ask for clarity'), vscode.l10n.t('The reply asks about the client’s needs.'), vscode.l10n.t('Ask what the client really needs.')),
-    p('expectations', vscode.l10n.t('Honest expectations'), vscode.l10n.t('No vague promises.'), vscode.l10n.t('Replace vague promises with what, when and what you need.')),
-    p('positive', vscode.l10n.t('Positive framing'), vscode.l10n.t('No negative framing.'), vscode.l10n.t('Say what is possible, not what is not.')),
-    p('alternative', vscode.l10n.t('Offer an alternative'), vscode.l10n.t('The reply offers another path.'), vscode.l10n.t('Offer a date, a smaller scope or a referral.')),
-    p('reason', vscode.l10n.t('Give a reason'), vscode.l10n.t('The reply explains the no.'), vscode.l10n.t('Say why: capacity, scope, quality or policy.')),
-  ];
-  const principles = Object.fromEntries(rows.map(([id, r]) => [id, r.title])) as Record<Principle, string>;
-  const why = Object.fromEntries(rows.map(([id, r]) => [id, { ok: r.ok, missing: r.missing }])) as PanelStrings['why'];
+  const why: PanelStrings['why'] = {
+    listen: { ok: vscode.l10n.t('The reply names what the client asked for.'), missing: vscode.l10n.t('Name what the client asked for.') },
+    empathy: { ok: vscode.l10n.t('The reply shows understanding for the client.'), missing: vscode.l10n.t('Add a sentence of understanding.') },
+    clarify: { ok: vscode.l10n.t('The reply asks about the client’s needs.'), missing: vscode.l10n.t('Ask what the client really needs.') },
+    expectations: { ok: vscode.l10n.t('No vague promises.'), missing: vscode.l10n.t('Replace vague promises with what, when and what you need.') },
+    positive: { ok: vscode.l10n.t('No negative framing.'), missing: vscode.l10n.t('Say what is possible, not what is not.') },
+    alternative: { ok: vscode.l10n.t('The reply offers another path.'), missing: vscode.l10n.t('Offer a date, a smaller scope or a referral.') },
+    reason: { ok: vscode.l10n.t('The reply explains the no.'), missing: vscode.l10n.t('Say why: capacity, scope, quality or policy.') },
+  };
+  // Principle titles come from the engine's messages, like the hover's and the status bar's.
+  const principles = Object.fromEntries(PRINCIPLES.map(p => [p, principleTitle(uiLang(), p)])) as Record<Principle, string>;
   return {
     title: vscode.l10n.t('Decline review'),
     score: vscode.l10n.t('Score'),
@@ -36,7 +36,8 @@ function strings(): PanelStrings {
     language: vscode.l10n.t('Language'),
     states: {
       empty: vscode.l10n.t('This draft is empty. Write your reply and the review appears here.'),
-      notReply: vscode.l10n.t('This document is not a Markdown or plain-text draft. Open a reply draft to review it.'),
+      notReply: vscode.l10n.t('Decline Coach does not check this document: it is not a Markdown or plain-text draft, or declineCoach.enable or declineCoach.exclude leave it out.'),
+      failed: vscode.l10n.t('Decline Coach could not check this draft. The reason is in the “Decline Coach” output channel.'),
       unknownLanguage: vscode.l10n.t('Decline Coach cannot tell the language of this draft. It reviews German and English replies; set declineCoach.language or add “lang: de” or “lang: en” to the front matter.'),
       tooLarge: vscode.l10n.t('This document is larger than declineCoach.maxDocumentSize and is not reviewed.'),
       noDraft: vscode.l10n.t('Open a reply draft and run “Review decline draft”.'),
@@ -122,14 +123,13 @@ export class ReviewPanel {
       model.fileName = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
       model.version = doc.version;
       model.text = doc.getText();
-      const state = isDraftLanguage(doc) ? this.linter.current(doc) : undefined;
-      if (!isDraftLanguage(doc)) model.state = 'notReply';
-      else if (!state) model.state = model.text.length > 0 ? 'tooLarge' : 'empty';
-      else if (state.analysis.verdict === 'empty') model.state = 'empty';
-      else if (state.analysis.languageSource === 'fallback') model.state = 'unknownLanguage';
+      const outcome: LintOutcome = isDraftLanguage(doc) ? this.linter.upToDate(doc) : { kind: 'notReply' };
+      if (outcome.kind !== 'judged') model.state = outcome.kind;
+      else if (outcome.state.analysis.verdict === 'empty') model.state = 'empty';
+      else if (outcome.state.analysis.languageSource === 'fallback') model.state = 'unknownLanguage';
       else {
         model.state = 'review';
-        model.analysis = { ...state.analysis, findings: state.shown.map(s => s.finding) };
+        model.analysis = { ...outcome.state.analysis, findings: outcome.state.shown.map(s => s.finding) };
       }
     }
     this.renderedVersion = model.version;
@@ -149,7 +149,7 @@ export class ReviewPanel {
     if (message.type === 'ready') { this.refresh(); return true; }
     const doc = this.document();
     if (!doc) return false;
-    const state = this.linter.state(doc);
+    const state = this.linter.published(doc);
     // Act only on the document and version the panel showed; either may have changed since.
     const stale = !state || message.uri !== doc.uri.toString() || message.version !== doc.version || message.version !== this.renderedVersion;
     if (message.type === 'goto') {
@@ -193,7 +193,7 @@ export class ReviewPanel {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'review.css'));
     const n = nonce();
     return `<!DOCTYPE html>
-<html lang="${vscode.env.language.startsWith('de') ? 'de' : 'en'}">
+<html lang="${uiLang()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${n}';">

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
+import { frontMatterOf, opensWithGreeting } from '../core';
 import type { CoachConfig } from './config';
 
-const SALUTATION = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe|lieber|sehr geehrte[rs]?|guten (?:tag|morgen|abend)|moin|servus)\b/iu;
-const OPT_IN_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?decline-coach:\s*true\s*\r?\n/;
 const OPT_IN_COMMENT = /<!--\s*decline-coach\s*-->/;
 
 export function isDraftLanguage(doc: vscode.TextDocument): boolean {
@@ -23,6 +22,6 @@ export function isReplyDraft(doc: vscode.TextDocument, config: CoachConfig, open
   if (openedForReview.has(doc.uri.toString())) return true;
   if (matchesAny(doc, config.include)) return true;
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 200), 0));
-  if (OPT_IN_FRONT_MATTER.test(head) || OPT_IN_COMMENT.test(head)) return true;
-  return doc.isUntitled && SALUTATION.test(head);
+  if (frontMatterOf(head)['decline-coach'] === 'true' || OPT_IN_COMMENT.test(head)) return true;
+  return doc.isUntitled && opensWithGreeting(head);
 }

@@ -2,9 +2,9 @@
  * The review panel's HTML, rendered from a plain model. Pure and free of `vscode`, so the
  * extension host renders it and unit tests can check it. Every piece of draft text is escaped.
  */
-import { type Analysis, type Finding, PRINCIPLES, type Principle, snippetToPlain } from '../core';
+import { type Analysis, beforeAfter, type Finding, isPhraseRule, PRINCIPLES, type Principle } from '../core';
 
-export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'noDraft';
+export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'failed' | 'noDraft';
 
 export interface PanelStrings {
   title: string;
@@ -34,8 +34,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, ch => `&#${ch.charCodeAt(0)};`);
 }
 
-const PHRASE_RULES = new Set(['negative-phrasing', 'vague-commitment', 'custom-phrase']);
-
 function gauge(score: number, label: string): string {
   const r = 42;
   const circumference = 2 * Math.PI * r;
@@ -48,33 +46,10 @@ function gauge(score: number, label: string): string {
 </svg>`;
 }
 
-/** Before → after of one fix, on the sentence(s) around the finding (at most one line). */
-export function beforeAfter(text: string, finding: Finding, fixIndex = 0): { before: string; after: string } | undefined {
-  const fix = finding.fixes[fixIndex];
-  if (!fix) return undefined;
-  const from = Math.min(finding.start, ...fix.edits.map(e => e.start));
-  const to = Math.max(finding.end, ...fix.edits.map(e => e.end));
-  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-  const lineBreak = text.indexOf('\n', to);
-  const lineEnd = lineBreak === -1 ? text.length : lineBreak;
-  // The sentence starts after the last sentence end before the change, and ends at the next one.
-  const head = text.slice(lineStart, from);
-  const sentenceEnds = [...head.matchAll(/[.!?…]["'”“»«)]*\s+/g)];
-  const left = sentenceEnds.length ? lineStart + (sentenceEnds[sentenceEnds.length - 1].index ?? 0) + sentenceEnds[sentenceEnds.length - 1][0].length : lineStart;
-  const tail = /[.!?…]["'”“»«)]*(?=\s|$)/.exec(text.slice(to, lineEnd));
-  const right = tail ? to + tail.index + tail[0].length : lineEnd;
-  const before = text.slice(left, right);
-  let after = before;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
-    after = after.slice(0, e.start - left) + snippetToPlain(e.newText) + after.slice(e.end - left);
-  }
-  return { before: before.trim(), after: after.trim() };
-}
-
 function highlightedDraft(text: string, findings: readonly Finding[]): string {
   const marks = findings
     .map((f, index) => ({ f, index }))
-    .filter(({ f }) => PHRASE_RULES.has(f.ruleId))
+    .filter(({ f }) => isPhraseRule(f.ruleId))
     .sort((a, b) => a.f.start - b.f.start);
   let html = '';
   let at = 0;

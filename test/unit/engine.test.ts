@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, Analyzer, applyFixes, detectRegister, guessLanguage, isValidFinding, preferredFixes, snippetToPlain } from '../../src/core';
+import { analyze, Analyzer, applyFixes, detectRegister, frontMatterOf, guessLanguage, isValidFinding, opensWithGreeting, preferredFixes, snippetToPlain } from '../../src/core';
 
 const GOOD_EN = `Hi Noor,
 
@@ -31,6 +31,16 @@ describe('language and register', () => {
   it('judges each paragraph in its own language', () => {
     const r = analyze('Hi Ann,\n\nUnfortunately the room is booked.\n\nLeider ist auch der Saal belegt.');
     assert.deepEqual(r.findings.filter(f => f.ruleId === 'negative-phrasing').map(f => [f.actual, f.lang]), [['Unfortunately', 'en'], ['Leider', 'de']]);
+  });
+
+  it('tells a draft that opens with a greeting, in either language, from one that does not', () => {
+    for (const text of ['\n  Hi Tom,\nthanks', 'Sehr geehrte Frau Roth,', 'Moin!', 'Good morning Ann']) assert.ok(opensWithGreeting(text), text);
+    for (const text of ['The hi-fi set is booked.', 'Thanks, hi.', '# Notes\nHi Tom']) assert.ok(!opensWithGreeting(text), text);
+  });
+
+  it('reads front matter values, keys lower-cased and quotes removed', () => {
+    assert.deepEqual(frontMatterOf('---\nDecline-Coach: "true"\nlang: de\n---\nHallo.'), { 'decline-coach': 'true', lang: 'de' });
+    assert.deepEqual(frontMatterOf('Hallo.\n---\nlang: de\n---\n'), {});
   });
 
   it('takes the language from front matter or the option', () => {
@@ -147,5 +157,20 @@ describe('offsets and fixes', () => {
     analyzer.analyze(text);
     text = text.replace('Which features', 'Unfortunately, which features');
     assert.deepEqual(analyzer.analyze(text), analyze(text));
+  });
+
+  it('gives the same result as a fresh analysis after every edit of a long draft', function () {
+    this.timeout(60000);
+    // Long enough to be cut into chunks; edits open and close fences and comments, add greetings and closings.
+    let text = Array.from({ length: 60 }, (_, i) => `## Reply ${i}\n\n${i % 2 ? GOOD_EN : GOOD_DE}\n\n> Can you do it?\n`).join('\n');
+    const pieces = ['x', 'Unfortunately, ', '\n\n', '```\n', '<!--', '-->', 'Hi Ann,\n\n', '\n\nBest regards,\nKim\n', ''];
+    const analyzer = new Analyzer();
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
+    for (let edit = 0; edit < 40; edit++) {
+      const at = next(text.length);
+      text = text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at + next(3) * next(20));
+      assert.deepEqual(analyzer.analyze(text), analyze(text), `edit ${edit} at ${at}`);
+    }
   });
 });

@@ -3,7 +3,8 @@ import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { analyze, composeReply, type DeclineReason, MESSAGES, snippetToPlain } from '../../src/core';
+import { analyze, composeReply, type DeclineReason, MESSAGES, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
+import { CLI_MESSAGES } from '../../src/cli/messages';
 import { parseFromWebview } from '../../src/webview/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
 import { numberSetting } from '../../src/extension/settingValues';
@@ -38,9 +39,23 @@ describe('project rules', () => {
   });
 });
 
+describe('rule registry', () => {
+  it('links every rule to its page in docs/rules of this repository', () => {
+    const repository = JSON.parse(read('package.json')).repository.url.replace(/\.git$/, '');
+    for (const id of RULE_IDS) {
+      assert.equal(ruleDocsUrl(id), `${repository}/blob/main/docs/rules/${id}.md`);
+      assert.ok(statSync(join(ROOT, 'docs/rules', `${id}.md`)).isFile(), `docs/rules/${id}.md`);
+    }
+  });
+});
+
 describe('localisation', () => {
   it('has every engine message in English and German', () => {
     assert.deepEqual(Object.keys(MESSAGES.de).sort(), Object.keys(MESSAGES.en).sort());
+  });
+
+  it('has every CLI message in English and German', () => {
+    assert.deepEqual(Object.keys(CLI_MESSAGES.de).sort(), Object.keys(CLI_MESSAGES.en).sort());
   });
 
   it('has every contribution string in package.nls.json and package.nls.de.json', () => {
@@ -67,7 +82,7 @@ describe('review panel HTML', () => {
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
     findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', draft: 'Draft', language: 'Language',
-    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', noDraft: 'No draft' },
+    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', failed: 'Check failed', noDraft: 'No draft' },
   };
 
   it('escapes every piece of draft text', () => {

@@ -1,4 +1,4 @@
-import type { Principle, Register, Severity } from '../types';
+import type { Register } from '../types';
 
 /** A rewrite of a matched phrase. `$1`, `$2`, … are the pattern's tokens; `$0` the whole match. */
 export interface FixTemplate {
@@ -81,7 +81,3 @@ export interface LanguageRules {
   inserts: Record<'listen' | 'empathy' | 'clarify' | 'reason' | 'alternative', InsertTemplates>;
 }
 
-export interface RuleMeta {
-  principle: Principle;
-  severity: Severity;
-}

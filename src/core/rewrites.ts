@@ -1,0 +1,117 @@
+/**
+ * Rewrites: turns a rule's intent (replace this phrase, remove it, insert a missing sentence)
+ * into text edits on the draft, with titles in the reader's language. The phrase and judgement
+ * stages call it to attach fixes to their findings; it looks at nothing but the text it is given.
+ * `beforeAfter` shows one fix on its sentence, for hovers and the review panel.
+ */
+import { isClauseStart, type Sentence } from './sentences';
+import { expandTemplate } from './pattern';
+import { t } from './messages';
+import type { FixTemplate, InsertTemplates } from './rules/schema';
+import type { Finding, Fix, Lang, Register } from './types';
+
+function upperFirst(text: string): string {
+  const m = /^(\$\{\d+:)?(\p{Ll})/u.exec(text);
+  if (!m) return text;
+  const at = m[1]?.length ?? 0;
+  return text.slice(0, at) + m[2].toUpperCase() + text.slice(at + m[2].length);
+}
+
+/** Placeholders `${1:default}` read as their default text. */
+export function snippetToPlain(text: string): string {
+  return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+}
+
+const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
+
+/** Nothing but punctuation or symbols stands before `start` in its sentence. */
+function opensSentence(sentence: Sentence, start: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, start - sentence.start));
+}
+
+/** Builds the edit that applies one rewrite of a matched phrase; `lang` is the title's language. */
+export function phraseFix(text: string, start: number, end: number, newText: string, lang: Lang, sentence: Sentence | undefined): Fix {
+  const actual = text.slice(start, end);
+  const snippet = hasPlaceholder(newText);
+  if (newText === '') {
+    // Removal: take the space after with it; at a sentence start, the next word takes the capital.
+    let to = end;
+    while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
+    const atStart = sentence ? opensSentence(sentence, start) : false;
+    const next = text.codePointAt(to);
+    if (atStart && next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next))) {
+      const ch = String.fromCodePoint(next);
+      return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to + ch.length, newText: ch.toUpperCase() }] };
+    }
+    if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
+    return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
+  }
+  // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".
+  const atStart = sentence ? opensSentence(sentence, start) : /^\p{Lu}\p{Ll}/u.test(actual);
+  const replacement = atStart && /^\p{Lu}/u.test(actual) ? upperFirst(newText) : newText;
+  return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
+}
+
+/**
+ * Whether every edit of a fix touches prose only: `masked` is `text` with markup blanked (from
+ * `offset` on), so they differ wherever an edit would delete a code span, comment, link or URL.
+ */
+export function touchesProseOnly(fix: Fix, text: string, masked: string, offset = 0): boolean {
+  return fix.edits.every(e => e.end - offset <= masked.length && text.slice(e.start, e.end) === masked.slice(e.start - offset, e.end - offset));
+}
+
+/** The rewrites a phrase entry offers for one match, in data order. `masked`: `text` with markup blanked. */
+export function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, masked: string, start: number, end: number,
+  lang: Lang, sentence: Sentence | undefined): Fix[] {
+  const fixes: Fix[] = [];
+  for (const template of templates) {
+    if (template.notAtClauseStart && sentence && isClauseStart(sentence.text, start - sentence.start)) continue;
+    const fix = phraseFix(text, start, end, expandTemplate(template.with, match), lang, sentence);
+    // A safe rewrite never takes markup with it; the writer may still choose it by hand.
+    fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked);
+    fixes.push(fix);
+  }
+  return fixes;
+}
+
+/** The inserted sentence in the draft's form of address. */
+export function insertText(templates: InsertTemplates, register: Register): string {
+  return templates[register] ?? templates.sie ?? templates.neutral ?? '';
+}
+
+/** Inserts a missing sentence at `at`; `before`: it opens the body. `lang` is the title's language. */
+export function insertFix(text: string, at: number, sentence: string, lang: Lang, before: boolean): Fix {
+  const plain = snippetToPlain(sentence);
+  if (before) {
+    // Opening the body: German bodies after "Hallo Frau X," start lower-case; the old first word takes a capital.
+    const next = text.codePointAt(at);
+    const ch = next === undefined ? '' : String.fromCodePoint(next);
+    const lower = /\p{Ll}/u.test(ch);
+    return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true,
+      edits: [{ start: at, end: at + (lower ? ch.length : 0), newText: `${sentence} ${lower ? ch.toUpperCase() : ''}` }] };
+  }
+  return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true, edits: [{ start: at, end: at, newText: ` ${sentence}` }] };
+}
+
+/** Before → after of one fix, on the sentence(s) around the finding (at most one line). */
+export function beforeAfter(text: string, finding: Finding, fixIndex = 0): { before: string; after: string } | undefined {
+  const fix = finding.fixes[fixIndex];
+  if (!fix) return undefined;
+  const from = Math.min(finding.start, ...fix.edits.map(e => e.start));
+  const to = Math.max(finding.end, ...fix.edits.map(e => e.end));
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineBreak = text.indexOf('\n', to);
+  const lineEnd = lineBreak === -1 ? text.length : lineBreak;
+  // The sentence starts after the last sentence end before the change, and ends at the next one.
+  const head = text.slice(lineStart, from);
+  const sentenceEnds = [...head.matchAll(/[.!?…]["'”“»«)]*\s+/g)];
+  const left = sentenceEnds.length ? lineStart + (sentenceEnds[sentenceEnds.length - 1].index ?? 0) + sentenceEnds[sentenceEnds.length - 1][0].length : lineStart;
+  const tail = /[.!?…]["'”“»«)]*(?=\s|$)/.exec(text.slice(to, lineEnd));
+  const right = tail ? to + tail.index + tail[0].length : lineEnd;
+  const before = text.slice(left, right);
+  let after = before;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
+    after = after.slice(0, e.start - left) + snippetToPlain(e.newText) + after.slice(e.end - left);
+  }
+  return { before: before.trim(), after: after.trim() };
+}
