@@ -40,6 +40,8 @@ function strings(): PanelStrings {
       failed: vscode.l10n.t('Decline Coach could not check this draft. The reason is in the “Decline Coach” output channel.'),
       unknownLanguage: vscode.l10n.t('Decline Coach cannot tell the language of this draft. It reviews German and English replies; set declineCoach.language or add “lang: de” or “lang: en” to the front matter.'),
       tooLarge: vscode.l10n.t('This document is larger than declineCoach.maxDocumentSize and is not reviewed.'),
+      checking: vscode.l10n.t('Checking this draft…'),
+      abandoned: vscode.l10n.t('Checking this draft took too long and was stopped. It is checked again when it changes.'),
       noDraft: vscode.l10n.t('Open a reply draft and run “Review decline draft”.'),
     },
   };

@@ -4,7 +4,7 @@
  */
 import { type Analysis, beforeAfter, type Finding, isPhraseRule, PRINCIPLES, type Principle } from '../core';
 
-export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'failed' | 'noDraft';
+export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'checking' | 'abandoned' | 'failed' | 'noDraft';
 
 export interface PanelStrings {
   title: string;

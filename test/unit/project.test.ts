@@ -29,10 +29,16 @@ describe('project rules', () => {
     }
   });
 
-  it('the web extension bundles without any Node built-in', async () => {
+  it('the web extension and its worker bundle without any Node built-in', async () => {
+    // As esbuild.mjs builds it: the Web Worker spawner in place of the Node one.
+    const webSpawn: esbuild.Plugin = {
+      name: 'web-spawn',
+      setup: build => build.onResolve({ filter: /\/worker\/spawn$/ }, args => ({ path: join(args.resolveDir, `${args.path}.web.ts`) })),
+    };
     const result = await esbuild.build({
-      entryPoints: [join(ROOT, 'src/extension/main.ts')], bundle: true, write: false, platform: 'browser', format: 'cjs',
-      external: ['vscode'], mainFields: ['module', 'main'], logLevel: 'silent', metafile: true,
+      entryPoints: [join(ROOT, 'src/extension/main.ts'), join(ROOT, 'src/extension/worker/web.ts')], bundle: true, write: false,
+      outdir: 'unused', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], logLevel: 'silent',
+      metafile: true, plugins: [webSpawn],
     });
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     assert.ok(inputs.every(i => !i.startsWith('node:')), inputs.filter(i => i.startsWith('node:')).join(', '));
@@ -82,7 +88,7 @@ describe('review panel HTML', () => {
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
     findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', draft: 'Draft', language: 'Language',
-    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', failed: 'Check failed', noDraft: 'No draft' },
+    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', checking: 'Checking', abandoned: 'Stopped', failed: 'Check failed', noDraft: 'No draft' },
   };
 
   it('escapes every piece of draft text', () => {
