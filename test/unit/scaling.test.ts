@@ -6,7 +6,7 @@ const N = 32_000;
 const MAX_GROWTH = 6;
 
 /** Runs of `run` that last at least `minMs` together (and warm the code up on the way). */
-function repsFor(run: () => unknown, minMs = 40): number {
+function repsFor(run: () => unknown, minMs = 60): number {
   let reps = 1;
   for (;;) {
     const start = performance.now();
@@ -22,19 +22,21 @@ function msPer(run: () => unknown, reps: number): number {
   return (performance.now() - start) / reps;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Time at 4n ÷ time at n; samples of both sizes alternate, so drift (JIT, load) hits both alike. */
+/**
+ * Time at 4n ÷ time at n. Samples of both sizes alternate, so drift (JIT) hits both alike, and the
+ * fastest sample of each counts: other processes only ever add time, and on a loaded machine
+ * they add so much that even medians swing by 3×.
+ */
 function growth(runSmall: () => unknown, runLarge: () => unknown): number {
   const smallReps = repsFor(runSmall);
   const largeReps = repsFor(runLarge);
   const small: number[] = [];
   const large: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     small.push(msPer(runSmall, smallReps));
     large.push(msPer(runLarge, largeReps));
   }
-  return median(large) / median(small);
+  return Math.min(...large) / Math.min(...small);
 }
 
 describe('scaling on hostile input (time at 4n ÷ time at n)', () => {
@@ -43,7 +45,9 @@ describe('scaling on hostile input (time at 4n ÷ time at n)', () => {
       this.timeout(120_000);
       const small = family.make(N);
       const large = family.make(4 * N);
-      const grew = growth(() => family.run(small), () => family.run(large));
+      // Quadratic work grows 16× every time; a linear family that looks slower once was disturbed.
+      let grew = Infinity;
+      for (let attempt = 0; attempt < 3 && grew >= MAX_GROWTH; attempt++) grew = Math.min(grew, growth(() => family.run(small), () => family.run(large)));
       assert.ok(grew < MAX_GROWTH, `grew ${grew.toFixed(1)}× from ${small.length} to ${large.length} characters`);
     });
   }
