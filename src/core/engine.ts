@@ -34,6 +34,8 @@ interface BlockResult {
   findings: Finding[];
   /** A short block such as "Best regards, Ann". */
   closing: boolean;
+  /** The findings in document offsets, as last placed: reused while the block does not move. */
+  placed?: { offset: number; findings: Finding[] };
 }
 
 /** What a block is, whatever language it is judged in. */
@@ -136,7 +138,8 @@ export class Analyzer {
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
       placed.push({ offset: block.start, sentences: judged.sentences });
-      for (const f of judged.findings) found.push(shiftFinding(f, block.start));
+      if (judged.placed?.offset !== block.start) judged.placed = { offset: block.start, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
+      for (const f of judged.placed.findings) found.push(f);
     });
     customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang, found);
     const suppressions = new Suppressions(text);

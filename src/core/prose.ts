@@ -206,9 +206,9 @@ const BLANK_LINE = /^[ \t]*\r?$/;
  * unindented line, outside fenced code and HTML comments (which may hold blank lines). The parser
  * still reads every chunk; cutting only lets unchanged chunks be reused while the writer types.
  *
- * Scans from `from`, which must be such a cut (or 0), and stops early at a cut in `stopAt`.
+ * Scans from `from`, which must be such a cut (or 0), and stops early at a cut `stopAt` accepts.
  */
-function chunkStarts(body: string, from = 0, stopAt?: ReadonlySet<number>): { starts: number[]; stoppedAt?: number } {
+function chunkStarts(body: string, from = 0, stopAt?: (at: number) => boolean): { starts: number[]; stoppedAt?: number } {
   const starts = [from];
   let fence = '';
   let inComment = false;
@@ -221,7 +221,7 @@ function chunkStarts(body: string, from = 0, stopAt?: ReadonlySet<number>): { st
     const first = line.charCodeAt(0);
     if (!fence && !inComment && previousBlank && !blank && first !== 32 && first !== 9) {
       starts.push(at);
-      if (stopAt?.has(at)) return { starts, stoppedAt: at };
+      if (stopAt?.(at)) return { starts, stoppedAt: at };
     }
     const f = first === 32 || first === 96 || first === 126 ? FENCE.exec(line) : null;
     if (fence) {
@@ -258,43 +258,71 @@ export interface ProseCache {
   last?: ChunkedBody;
 }
 
+/** How many leading characters two texts share; compared a window at a time, natively. */
+function commonPrefix(a: string, b: string, limit: number): number {
+  const WINDOW = 4096;
+  let at = 0;
+  while (at + WINDOW <= limit && a.slice(at, at + WINDOW) === b.slice(at, at + WINDOW)) at += WINDOW;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many trailing characters two texts share, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  const WINDOW = 4096;
+  let n = 0;
+  while (n + WINDOW <= limit && a.slice(a.length - n - WINDOW, a.length - n) === b.slice(b.length - n - WINDOW, b.length - n)) n += WINDOW;
+  while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/** The index of `value` in an ascending list, or -1. */
+function indexIn(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
 /**
- * The body's chunk starts, with the parsed chunks of the last body that are still valid: those
- * before the edit in place, those after it shifted. Only the stretch between them is scanned.
+ * The body's chunk starts, with the parsed chunks of the last body that are still valid (the
+ * others undefined): chunks before the edit in place, chunks after it shifted. Only the stretch
+ * between them is scanned for cuts.
  */
-function planChunks(body: string, last: ChunkedBody | undefined): { starts: number[]; known: Map<number, ChunkProse> } {
-  const known = new Map<number, ChunkProse>();
-  if (!last) return { starts: chunkStarts(body).starts, known };
+function planChunks(body: string, last: ChunkedBody | undefined): { starts: number[]; reused: Array<ChunkProse | undefined> } {
+  if (!last) {
+    const starts = chunkStarts(body).starts;
+    return { starts, reused: starts.map(() => undefined) };
+  }
   const old = last.starts;
-  const endOf = (i: number) => (i + 1 < old.length ? old[i + 1] : last.body.length);
-  const same = (i: number, shift: number) => {
-    const start = old[i] + shift;
-    const end = endOf(i) + shift;
-    return start >= 0 && end <= body.length && last.body.slice(old[i], endOf(i)) === body.slice(start, end);
-  };
+  const oldLength = last.body.length;
+  const prefix = commonPrefix(last.body, body, Math.min(oldLength, body.length));
+  const suffix = commonSuffix(last.body, body, Math.min(oldLength, body.length) - prefix);
+  if (prefix === oldLength && oldLength === body.length) return { starts: [...old], reused: [...last.parsed] };
+  // Chunks that end within the common prefix are unchanged; the last of them starts at a certain
+  // cut (its first line and all before it are unchanged), so the scan starts there.
   let leading = 0;
-  while (leading < old.length && same(leading, 0)) leading++;
-  if (leading === old.length && body.length === last.body.length) {
-    old.forEach((start, i) => known.set(start, last.parsed[i]));
-    return { starts: [...old], known };
-  }
-  // The chunk before the first changed one starts at a certain cut; the scan starts there.
+  while (leading < old.length && (leading + 1 < old.length ? old[leading + 1] : oldLength) <= prefix) leading++;
   const rescanFrom = leading === 0 ? 0 : old[leading - 1];
-  for (let i = 0; i < leading - 1; i++) known.set(old[i], last.parsed[i]);
-  const shift = body.length - last.body.length;
-  let trailing = old.length;
-  while (trailing - 1 >= leading && old[trailing - 1] + shift > rescanFrom && same(trailing - 1, shift)) trailing--;
-  const stopAt = new Set(old.slice(trailing).map(start => start + shift));
-  const scan = chunkStarts(body, rescanFrom, stopAt);
-  const starts = [...old.slice(0, Math.max(0, leading - 1)), ...scan.starts];
+  const keep = Math.max(0, leading - 1);
+  const starts = old.slice(0, keep);
+  const reused: Array<ChunkProse | undefined> = last.parsed.slice(0, keep);
+  // Chunks that start within the common suffix are unchanged, shifted; the scan may stop at one.
+  const shift = body.length - oldLength;
+  const suffixFrom = oldLength - suffix;
+  const resumable = (at: number) => at - shift >= suffixFrom && at > rescanFrom && indexIn(old, at - shift) !== -1;
+  const scan = chunkStarts(body, rescanFrom, resumable);
+  for (const start of scan.starts) { starts.push(start); reused.push(undefined); }
   if (scan.stoppedAt !== undefined) {
-    const resume = old.indexOf(scan.stoppedAt - shift, trailing);
-    for (let i = resume; i < old.length; i++) {
-      if (i > resume) starts.push(old[i] + shift);
-      known.set(old[i] + shift, last.parsed[i]);
-    }
+    const resume = indexIn(old, scan.stoppedAt - shift);
+    reused[reused.length - 1] = last.parsed[resume];
+    for (let i = resume + 1; i < old.length; i++) { starts.push(old[i] + shift); reused.push(last.parsed[i]); }
   }
-  return { starts, known };
+  return { starts, reused };
 }
 
 /**
@@ -312,10 +340,9 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
   const body = text.slice(from, to);
   // Only a body that was cut into chunks lends its chunks by position.
   const last = cache.last && cache.last.body.length > CHUNKED_FROM ? cache.last : undefined;
-  const { starts, known } = body.length > CHUNKED_FROM ? planChunks(body, last) : { starts: [0], known: new Map<number, ChunkProse>() };
+  const { starts, reused } = body.length > CHUNKED_FROM ? planChunks(body, last) : { starts: [0], reused: [undefined] };
   const parsed = starts.map((start, i) => {
-    const reused = known.get(start);
-    if (reused) return reused;
+    if (reused[i]) return reused[i];
     const chunk = body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length);
     let fresh = cache.byText.get(chunk);
     if (!fresh) {

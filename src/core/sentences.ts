@@ -55,10 +55,8 @@ export function blockSentences(masked: string, lang: Lang, forced: boolean): Lan
     const list = wordList(s.text);
     const words = new Set(list);
     const own = forced ? lang : sentenceLanguage(list, s.text, lang);
-    const sentence: LangSentence = { ...s, lang: own, words };
-    // Only a block's first sentence can be the reply's greeting.
-    if (i === 0) sentence.greetingEnd = greetingEnd(s, own, words);
-    return sentence;
+    // Every field always set: one object shape for all sentences. Only a block's first sentence can be the greeting.
+    return { start: s.start, end: s.end, text: s.text, lang: own, words, greetingEnd: i === 0 ? greetingEnd(s, own, words) : undefined };
   });
 }
 

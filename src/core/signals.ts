@@ -83,15 +83,15 @@ function signalsOf(s: SentenceWords): SentenceSignals {
 /** Every sentence with its signals; a sentence opened by a greeting also gets those of the rest. */
 export function signalSentences(sentences: readonly LangSentence[]): SignalledSentence[] {
   return sentences.map(s => {
-    const out: SignalledSentence = { ...s, signals: signalsOf(s) };
+    let afterGreeting: SignalledSentence['afterGreeting'];
     if (s.greetingEnd !== undefined) {
       const rest = s.text.slice(s.greetingEnd - s.start);
       const text = rest.trim();
       if (text !== '') {
         const start = s.greetingEnd + rest.length - rest.trimStart().length;
-        out.afterGreeting = { start, end: s.end, text, signals: signalsOf({ text, lang: s.lang, words: wordsOf(text) }) };
+        afterGreeting = { start, end: s.end, text, signals: signalsOf({ text, lang: s.lang, words: wordsOf(text) }) };
       }
     }
-    return out;
+    return { start: s.start, end: s.end, text: s.text, lang: s.lang, words: s.words, greetingEnd: s.greetingEnd, signals: signalsOf(s), afterGreeting };
   });
 }
