@@ -1,6 +1,6 @@
 // Generators of hostile inputs that once made the engine super-linear, each a document of about
 // `size` characters. The unit suite compares n with 4n; `npm run bench -- --hostile` times them.
-import { analyze, fixAllText } from '../src/core';
+import { analyze, applyFixes, type Fix, fixAllText } from '../src/core';
 
 export interface HostileFamily {
   name: string;
@@ -12,6 +12,13 @@ export interface HostileFamily {
 const fill = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 const judge = (text: string) => analyze(text);
 
+/** A fix for every word of a text made of one repeated five-character unit. */
+function everyWordFixed(text: string): Fix[] {
+  const fixes: Fix[] = [];
+  for (let at = 0; at + 4 <= text.length; at += 5) fixes.push({ title: 'x', preferred: true, snippet: false, edits: [{ start: at, end: at + 4, newText: 'WORD' }] });
+  return fixes;
+}
+
 export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   { name: 'unclosed directive comment', make: size => `Hi Ann,\n\n<!-- decline-coach-disable${' '.repeat(size)}`, run: judge },
   {
@@ -22,5 +29,6 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   { name: 'hyphen-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a-', size)}a ich das nicht gern.\n`, run: judge },
   { name: 'apostrophe-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a\'', size)}a ich das nicht gern.\n`, run: judge },
   { name: 'findings × directives', make: size => `Hi Ann,\n\n${fill('Unfortunately, no.\n<!-- decline-coach-disable-next-line -->\n\n', size)}`, run: judge },
+  { name: 'thousands of fixes at once', make: size => fill('word ', size), run: text => applyFixes(text, everyWordFixed(text)) },
   { name: 'fix-all on many findings', make: size => `Hallo Jan,\n\n${fill('Leider kann ich das nicht. ', size)}\n`, run: text => fixAllText(text, judge) },
 ];
