@@ -57,8 +57,7 @@ describe('Review decline draft and Compose decline reply', () => {
     const index = analysis.findings.findIndex(f => f.fixes.some(x => x.preferred));
     const uri = doc.uri.toString();
     assert.equal(await coach.postFromWebview({ type: 'apply', uri, version: doc.version - 1, finding: index, fix: 0 }), false, 'stale version refused');
-    const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Hi Bo,\n\nUnfortunately, no.\n' });
-    assert.equal(await coach.postFromWebview({ type: 'apply', uri: other.uri.toString(), version: doc.version, finding: index, fix: 0 }), false,
+    assert.equal(await coach.postFromWebview({ type: 'apply', uri: 'untitled:Another-1', version: doc.version, finding: index, fix: 0 }), false,
       'another document refused');
     assert.equal(doc.getText(), 'Hi Ada,\n\nUnfortunately, the studio is closed on Sunday.\n');
     assert.equal(await coach.postFromWebview({ type: 'apply', uri, version: 'x', finding: index, fix: 0 }), false, 'malformed message ignored');
