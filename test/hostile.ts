@@ -12,10 +12,15 @@ export interface HostileFamily {
 const fill = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 const judge = (text: string) => analyze(text);
 
-/** A fix for every word of a text made of one repeated five-character unit. */
-function everyWordFixed(text: string): Fix[] {
-  const fixes: Fix[] = [];
-  for (let at = 0; at + 4 <= text.length; at += 5) fixes.push({ title: 'x', preferred: true, snippet: false, edits: [{ start: at, end: at + 4, newText: 'WORD' }] });
+/** A fix for every other word of a text made of "word " repeated, made once per text. */
+const fixesOf = new Map<string, Fix[]>();
+function everyOtherWordFixed(text: string): Fix[] {
+  let fixes = fixesOf.get(text);
+  if (!fixes) {
+    fixes = [];
+    for (let at = 0; at + 4 <= text.length; at += 10) fixes.push({ title: 'x', preferred: true, snippet: false, edits: [{ start: at, end: at + 4, newText: 'WORD' }] });
+    fixesOf.set(text, fixes);
+  }
   return fixes;
 }
 
@@ -29,6 +34,6 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   { name: 'hyphen-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a-', size)}a ich das nicht gern.\n`, run: judge },
   { name: 'apostrophe-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a\'', size)}a ich das nicht gern.\n`, run: judge },
   { name: 'findings × directives', make: size => `Hi Ann,\n\n${fill('Unfortunately, no.\n<!-- decline-coach-disable-next-line -->\n\n', size)}`, run: judge },
-  { name: 'thousands of fixes at once', make: size => fill('word ', size), run: text => applyFixes(text, everyWordFixed(text)) },
+  { name: 'thousands of fixes at once', make: size => fill('word ', size), run: text => applyFixes(text, everyOtherWordFixed(text)) },
   { name: 'fix-all on many findings', make: size => `Hallo Jan,\n\n${fill('Leider kann ich das nicht. ', size)}\n`, run: text => fixAllText(text, judge) },
 ];
