@@ -23,12 +23,23 @@ const common = {
 
 const testFiles = dir => readdirSync(dir).filter(f => f.endsWith('.test.ts')).map(f => join(dir, f));
 
+// The web extension starts its check worker as a Web Worker: spawn.web.ts stands in for spawn.ts.
+const webSpawn = {
+  name: 'web-spawn',
+  setup(build) {
+    build.onResolve({ filter: /\/worker\/spawn$/ }, args => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
 const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   {
     ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
-    external: ['vscode'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    external: ['vscode'], define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' }, plugins: [webSpawn],
   },
+  // The worker that checks big drafts off the extension host's main thread.
+  { ...common, entryPoints: ['src/extension/worker/node.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/extension/worker/web.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife' },
   // The panel may load files from dist/webview only (its localResourceRoots).
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['media/review.css'], outfile: 'dist/webview/review.css', sourcemap: false },

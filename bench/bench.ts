@@ -2,6 +2,7 @@
  * `npm run bench [-- <labeled.jsonl>] [--fuzz N]`: times the engine in-process against other prose
  * linters on the same texts (median of several runs after a warm-up) and prints a table. A
  * benchmark, not a test: it prints figures and never fails on them.
+ * `npm run bench -- --hostile`: instead, each hostile family of test/hostile.ts at 128 KB and 2 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, Analyzer } from '../src/core';
 import { fuzzDraft, checkInvariants } from '../test/fuzz';
+import { HOSTILE_FAMILIES } from '../test/hostile';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -65,7 +67,22 @@ function time(fn: () => unknown, budgetMs = 3000): number {
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 const mbps = (bytes: number, t: number) => (bytes / 1e6 / (t / 1000)).toFixed(2);
 
+/** The inputs that once took seconds to minutes (issue #11): time at 128 KB and 2 MB, and the growth. */
+function hostile(): void {
+  console.log(`Decline Coach hostile inputs — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  console.log('| input | 128 KB ms | 2 MB ms | 2 MB ÷ 128 KB (linear ≈ 16) |');
+  console.log('|---|---|---|---|');
+  for (const family of HOSTILE_FAMILIES) {
+    const small = family.make(128_000);
+    const large = family.make(2_000_000);
+    const a = time(() => family.run(small), 2000);
+    const b = time(() => family.run(large), 6000);
+    console.log(`| ${family.name} | ${ms(a)} | ${ms(b)} | ${(b / a).toFixed(1)} |`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--hostile')) { hostile(); return; }
   const all = drafts();
   const english = all.filter(d => d.lang === 'en');
   const writeGood = require('write-good') as (text: string) => unknown[];

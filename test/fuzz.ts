@@ -18,13 +18,21 @@ const SENTENCES = [
   'I’ll get back to you ASAP, maybe next week.', 'Thanks for asking about the shop launch.', 'Ich verstehe Ihren Standpunkt.',
   'What I can offer instead is a smaller scope by Friday.', 'Welche Seiten sind Ihnen am wichtigsten?', 'No, sorry.', 'Nein!',
   'Vielleicht klappt es irgendwann.', 'I never do that, as I already said.', 'Wir geben unser Bestes, versprochen.',
+  // Markup inside the span of a softener's rewrite.
+  'Unfortunately `npm run deploy --prod`, we are booked.', 'Leider <!-- note --> kann ich das nicht.', 'Unfortunately <https://example.com>, no.',
 ];
 const NOISE = [
   '👩‍💻', '🎉', '\u{1F600}', 'e\u0301', 'a\u0308\u0323', '\r\n', '\r', '\n', '\n\n', '\u0000', '\u0007', '\u200B', '\u202E',
   'مرحبا بك', 'שלום', '```', '```js\n', '~~~', '<div>', '<!--', '-->', '</script>', '<img src=x onerror=alert(1)>', '> ', '>> ',
   '- ', '1. ', '    ', '# ', '**', '_', '`', '[link](', '](http://x)', '\\', '${1:x}', '$', '}', '|', '---\n', 'On Mon, Ann wrote:\n', '-- \n',
   '<!-- decline-coach-disable -->', '<!-- decline-coach-disable-next-line negative-phrasing -->', '\uD83D', '\uDE00',
+  // Markup a rewrite's span may reach into: fix-all must leave it where it is.
+  '`npm run deploy --prod`', '<!-- note -->', '<https://example.com>', '[the docs](https://example.com/a_b)', '![](data:image/png;base64,AAAA)',
 ];
+
+/** Characters that only markup brings into a draft; fixing prose never adds or removes one. */
+const MARKUP_CHARS = /[`<>[\]]/g;
+const markupOf = (text: string) => (text.match(MARKUP_CHARS) ?? []).sort().join('');
 
 /** One hostile draft, fully determined by `seed`. */
 export function fuzzDraft(seed: number): string {
@@ -67,6 +75,7 @@ export function checkInvariants(text: string, judge: (text: string) => Analysis 
       }
     }
     const once = fixAllText(text, judge);
+    if (markupOf(once.text) !== markupOf(text)) return `fix-all changed markup: ${JSON.stringify(once.text.slice(0, 200))}`;
     const twice = fixAllText(once.text, judge);
     if (twice.text !== once.text) return `fixing twice differs from fixing once: ${JSON.stringify(once.text.slice(0, 200))}`;
     return undefined;

@@ -15,34 +15,72 @@ function location(r: FileReport, offset: number): { line: number; column: number
   return { line: p.line + 1, column: p.character + 1 };
 }
 
-export function formatText(reports: readonly FileReport[], uiLang: Lang): string {
-  const lines: string[] = [];
-  let serious = 0;
-  let suggestions = 0;
-  for (const r of reports) {
-    for (const f of r.result.findings) {
-      const { line, column } = location(r, f.start);
-      lines.push(`${r.path}:${line}:${column}  ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
-      const preferred = f.fixes.find(x => x.preferred);
-      if (preferred) lines.push(`    ↳ ${preferred.title}`);
-      if (f.severity === 'error' || f.severity === 'warning') serious++;
-      else suggestions++;
-    }
-    if (r.result.verdict === 'empty') {
-      lines.push(cliText(uiLang, 'cli.empty', r.path));
-    } else {
-      const register = r.result.register === 'neutral' ? r.result.language : `${r.result.language}, ${r.result.register === 'sie' ? 'Sie' : 'du'}`;
-      lines.push(cliText(uiLang, 'cli.verdict', r.path, r.result.score, cliText(uiLang, `verdict.${r.result.verdict}`), register,
-        PRINCIPLES.map(p => `${r.result.principles[p] ? '✓' : '✗'} ${principleTitle(uiLang, p)}`).join(' · ')));
-    }
-    lines.push('');
-  }
-  lines.push(cliText(uiLang, 'cli.summary', reports.length, serious, suggestions));
-  return `${lines.join('\n')}\n`;
+/** Counts over every file checked, for the summary line and the exit code. */
+export interface Totals {
+  files: number;
+  serious: number;
+  suggestions: number;
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  const files = reports.map(r => ({
+/** One file's lines of the text report; adds its findings to `totals`. */
+export function formatTextFile(r: FileReport, uiLang: Lang, totals: Totals): string {
+  const lines: string[] = [];
+  totals.files++;
+  for (const f of r.result.findings) {
+    const { line, column } = location(r, f.start);
+    lines.push(`${r.path}:${line}:${column}  ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
+    const preferred = f.fixes.find(x => x.preferred);
+    if (preferred) lines.push(`    ↳ ${preferred.title}`);
+    if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
+    else totals.suggestions++;
+  }
+  if (r.result.verdict === 'empty') {
+    lines.push(cliText(uiLang, 'cli.empty', r.path));
+  } else {
+    const register = r.result.register === 'neutral' ? r.result.language : `${r.result.language}, ${r.result.register === 'sie' ? 'Sie' : 'du'}`;
+    lines.push(cliText(uiLang, 'cli.verdict', r.path, r.result.score, cliText(uiLang, `verdict.${r.result.verdict}`), register,
+      PRINCIPLES.map(p => `${r.result.principles[p] ? '✓' : '✗'} ${principleTitle(uiLang, p)}`).join(' · ')));
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+export function formatTextSummary(totals: Totals, uiLang: Lang): string {
+  return `${cliText(uiLang, 'cli.summary', totals.files, totals.serious, totals.suggestions)}\n`;
+}
+
+/**
+ * A JSON document written piece by piece: `open` up to the array that holds one entry per file,
+ * `item` for each entry, `close` after the last. No single string holds every file's results.
+ */
+export interface StreamedJson {
+  open: string;
+  item: (r: FileReport) => string;
+  close: string;
+}
+
+/** Splits a document rendered with an empty array where the items go; items indented to match. */
+function streamed(skeleton: object, itemsOf: (r: FileReport) => unknown[]): StreamedJson {
+  const rendered = JSON.stringify(skeleton, null, 2);
+  const at = rendered.indexOf('[]');
+  const indent = rendered.slice(rendered.lastIndexOf('\n', at) + 1).match(/^ */)?.[0] ?? '';
+  const pad = `${indent}  `;
+  let written = false;
+  return {
+    open: `${rendered.slice(0, at)}[`,
+    item: r => {
+      let out = '';
+      for (const value of itemsOf(r)) {
+        out += `${written ? ',' : ''}\n${pad}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`)}`;
+        written = true;
+      }
+      return out;
+    },
+    close: `\n${indent}]${rendered.slice(at + 2)}\n`,
+  };
+}
+
+function fileJson(r: FileReport) {
+  return {
     path: r.path,
     language: r.result.language,
     register: r.result.register,
@@ -61,19 +99,17 @@ export function formatJson(reports: readonly FileReport[]): string {
       fixes: f.fixes.map(x => ({ title: x.title, preferred: x.preferred, edits: x.edits.map(e => ({ start: e.start, end: e.end, newText: e.newText })) })),
     })),
     sentences: r.result.sentences,
-  }));
-  return `${JSON.stringify({ files }, null, 2)}\n`;
+  };
+}
+
+export function jsonStream(): StreamedJson {
+  return streamed({ files: [] }, r => [fileJson(r)]);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-export function formatSarif(reports: readonly FileReport[]): string {
-  const rules = RULE_IDS.map(id => ({
-    id,
-    shortDescription: { text: id === 'custom-phrase' ? 'A phrase from your team’s vocabulary' : ruleMessage('en', id, '…') },
-    helpUri: ruleDocsUrl(id),
-  }));
-  const results = reports.flatMap(r => r.result.findings.map(f => {
+function sarifResults(r: FileReport) {
+  return r.result.findings.map(f => {
     const start = location(r, f.start);
     const end = location(r, f.end);
     const region = { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, charOffset: f.start, charLength: f.end - f.start };
@@ -96,6 +132,14 @@ export function formatSarif(reports: readonly FileReport[]): string {
         }],
       })),
     };
+  });
+}
+
+export function sarifStream(): StreamedJson {
+  const rules = RULE_IDS.map(id => ({
+    id,
+    shortDescription: { text: id === 'custom-phrase' ? 'A phrase from your team’s vocabulary' : ruleMessage('en', id, '…') },
+    helpUri: ruleDocsUrl(id),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -103,8 +147,8 @@ export function formatSarif(reports: readonly FileReport[]): string {
     runs: [{
       tool: { driver: { name: 'Decline Coach', informationUri: pkg.repository.url.replace(/\.git$/, ''), version: pkg.version, rules } },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: [],
     }],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return streamed(sarif, sarifResults);
 }

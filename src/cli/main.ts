@@ -4,10 +4,14 @@
  * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error (the
  * other files are still checked).
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, renameSync,
+  type Stats, statSync, unlinkSync, writeSync,
+} from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type Analysis, Analyzer, fixAllText, type Lang, LineIndex } from '../core';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { type FileReport, formatTextFile, formatTextSummary, jsonStream, sarifStream, type StreamedJson, type Totals } from './format';
 import { cliText, type CliMessageKey, uiLang } from './messages';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -57,81 +61,223 @@ function parseArgs(argv: string[]): Options {
 
 const DRAFT_EXT = new Set(['.md', '.markdown', '.txt']);
 
-function draftsIn(dir: string): string[] {
-  const out: string[] = [];
+function draftsIn(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...draftsIn(path));
+    if (entry.isDirectory()) draftsIn(path, out);
     else if (DRAFT_EXT.has(extname(entry.name).toLowerCase())) out.push(path);
   }
   return out;
 }
 
-/** Reads a draft as UTF-8 text; returns an error line instead of throwing. */
-function readDraft(path: string, maxBytes: number): { text: string } | { error: string } {
-  let bytes: Buffer;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** What a draft was when it was read: enough to tell, before writing, whether it changed since. */
+interface Snapshot {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+interface Draft {
+  text: string;
+  /** The file started with a UTF-8 byte order mark; the text does not include it. */
+  bom: boolean;
+  snapshot: Snapshot;
+}
+
+const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads at most `maxBytes + 1` bytes from an open file (more means: too large). */
+function readUpTo(fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, maxBytes + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking standard input with nothing yet: wait a little rather than spin.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads the bytes of a regular file or of standard input, refusing anything else (a FIFO would
+ * block, /dev/zero never ends) and anything too large, before reading it.
+ */
+function readBytes(path: string, maxBytes: number): { bytes: Buffer; stat?: Stats } | { error: CliMessageKey } {
+  if (path === '-') {
+    const bytes = readUpTo(0, maxBytes);
+    return bytes.length > maxBytes ? { error: 'cli.tooLarge' } : { bytes };
+  }
+  // Non-blocking, so that opening a FIFO returns at once; fstat then refuses it.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    bytes = path === '-' ? readFileSync(0) : readFileSync(path);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { error: 'cli.notRegular' };
+    if (stat.size > maxBytes) return { error: 'cli.tooLarge' };
+    const bytes = readUpTo(fd, maxBytes);
+    return bytes.length > maxBytes ? { error: 'cli.tooLarge' } : { bytes, stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a draft as UTF-8 text; returns an error line instead of throwing. */
+function readDraft(path: string, maxBytes: number): Draft | { error: string } {
+  let read: ReturnType<typeof readBytes>;
+  try {
+    read = readBytes(path, maxBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: say('cli.notFound', path) };
     return { error: say('cli.unreadable', path, code ?? String(e)) };
   }
-  if (bytes.length > maxBytes) return { error: say('cli.tooLarge', path, maxBytes / 1024 / 1024) };
+  if ('error' in read) return { error: read.error === 'cli.tooLarge' ? say('cli.tooLarge', path, maxBytes / 1024 / 1024) : say(read.error, path) };
+  const { bytes, stat } = read;
   if (bytes.subarray(0, 8192).includes(0)) return { error: say('cli.binary', path) };
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // The decoder drops the byte order mark; `bom` puts it back when the file is written.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, bom, snapshot: { size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, hash: hashOf(bytes) } };
   } catch {
     return { error: say('cli.invalidUtf8', path) };
   }
 }
 
-/** Writes next to the file and renames over it, so a failure leaves the original untouched. */
-function writeAtomically(path: string, text: string): void {
-  const mode = statSync(path).mode;
-  // Root ignores permission bits; a read-only file stays read-only for us too.
-  if ((mode & 0o222) === 0) throw Object.assign(new Error('read-only file'), { code: 'EACCES' });
-  const tmp = join(dirname(path), `.${basename(path)}.decline-coach-${process.pid}.tmp`);
-  const fd = openSync(tmp, 'wx', mode & 0o777);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+class ChangedMeanwhile extends Error {}
+
+/** Throws unless the open file still has the size, modification time and content it was read with. */
+function assertUnchanged(fd: number, snapshot: Snapshot): void {
+  const stat = fstatSync(fd);
+  if (stat.size !== snapshot.size || stat.mtimeMs !== snapshot.mtimeMs) throw new ChangedMeanwhile();
+  const bytes = Buffer.alloc(stat.size);
+  let at = 0;
+  while (at < bytes.length) {
+    const n = readSync(fd, bytes, at, bytes.length - at, at);
+    if (n === 0) break;
+    at += n;
   }
+  if (at !== snapshot.size || hashOf(bytes) !== snapshot.hash) throw new ChangedMeanwhile();
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at, at);
+  fsyncSync(fd);
+}
+
+/**
+ * Writes the fixed text over the draft, only if the draft is still what was read. A symlink's
+ * target is written (the link stays a link). A file with other hard links is rewritten in place,
+ * so every link sees the fix; any other file gets a temporary copy renamed over it, so a failure
+ * leaves the original untouched. Mode, owner (where permitted) and byte order mark are kept.
+ */
+function writeFixed(path: string, draft: Draft, fixed: string): void {
+  const target = realpathSync(path);
+  const stat = statSync(target);
+  // Root ignores permission bits; a read-only file stays read-only for us too.
+  if ((stat.mode & 0o222) === 0) throw Object.assign(new Error('read-only file'), { code: 'EACCES' });
+  const bytes = Buffer.concat([draft.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(fixed, 'utf8')]);
+  if (stat.nlink > 1) {
+    const fd = openSync(target, 'r+');
+    try {
+      assertUnchanged(fd, draft.snapshot);
+      ftruncateSync(fd, 0);
+      writeAll(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.decline-coach-${process.pid}.tmp`);
+  const fd = openSync(tmp, 'wx', stat.mode & 0o777);
   try {
-    chmodSync(tmp, mode & 0o7777);
-    renameSync(tmp, path);
+    try {
+      fchmodSync(fd, stat.mode & 0o7777);
+      try { fchownSync(fd, stat.uid, stat.gid); } catch { /* only root may give a file away */ }
+      writeAll(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+    // Just before the rename: an edit made meanwhile must not be lost.
+    const check = openSync(target, 'r');
+    try { assertUnchanged(check, draft.snapshot); } finally { closeSync(check); }
+    renameSync(tmp, target);
   } catch (e) {
     try { unlinkSync(tmp); } catch { /* already gone */ }
     throw e;
   }
 }
 
+/** Checks one draft (and fixes it with --fix); problems become one line in `errors`. */
 function checkOne(path: string, opts: Options, errors: string[]): FileReport | undefined {
-  const read = readDraft(path, opts.maxSizeMb * 1024 * 1024);
-  if ('error' in read) { errors.push(read.error); return undefined; }
+  const draft = readDraft(path, opts.maxSizeMb * 1024 * 1024);
+  if ('error' in draft) { errors.push(draft.error); return undefined; }
   const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
-  let text = read.text;
+  let text = draft.text;
   // An engine bug (an invalid finding) is reported as an error, never shown as a finding.
   const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`));
-  const analyze = (t: string) => engine.analyze(t, { language: opts.lang, format });
-  let result: Analysis = analyze(text);
-  if (opts.fix && path !== '-') {
-    const { text: fixed, count } = fixAllText(text, analyze);
-    if (count > 0) {
+  const judge = (t: string) => engine.analyze(t, { language: opts.lang, format });
+  let result: Analysis = judge(text);
+  if (opts.fix) {
+    const { text: fixed, count } = fixAllText(text, judge);
+    if (path === '-') {
+      // Standard input is fixed onto standard output, whether or not anything changed.
+      process.stdout.write(draft.bom ? `\uFEFF${fixed}` : fixed);
+      text = fixed;
+      result = judge(text);
+    } else if (count > 0) {
       try {
-        writeAtomically(path, fixed);
+        writeFixed(path, draft, fixed);
         text = fixed;
-        result = analyze(text);
+        result = judge(text);
         if (opts.format === 'text') console.error(say('cli.fixed', path, count));
       } catch (e) {
-        errors.push(say('cli.fixFailed', path, (e as NodeJS.ErrnoException).code ?? String(e)));
+        if (e instanceof ChangedMeanwhile) errors.push(say('cli.changed', path));
+        else errors.push(say('cli.fixFailed', path, (e as NodeJS.ErrnoException).code ?? String(e)));
       }
     }
   }
   return { path, text, lines: new LineIndex(text), result };
+}
+
+/** Where reports go: standard output, unless it carries the fixed text of standard input. */
+interface Output {
+  write: (chunk: string) => void;
+}
+
+function reporter(opts: Options, out: Output): { file: (r: FileReport) => void; end: () => void; totals: Totals } {
+  const totals: Totals = { files: 0, serious: 0, suggestions: 0 };
+  if (opts.format === 'text') {
+    return { totals, file: r => out.write(formatTextFile(r, uiLang, totals)), end: () => out.write(formatTextSummary(totals, uiLang)) };
+  }
+  const stream: StreamedJson = opts.format === 'json' ? jsonStream() : sarifStream();
+  out.write(stream.open);
+  return {
+    totals,
+    file: r => {
+      totals.files++;
+      for (const f of r.result.findings) {
+        if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
+        else totals.suggestions++;
+      }
+      out.write(stream.item(r));
+    },
+    end: () => out.write(stream.close),
+  };
 }
 
 export function main(argv: string[]): number {
@@ -146,29 +292,37 @@ export function main(argv: string[]): number {
     }
     throw e;
   }
-  const errors: string[] = [];
-  const reports: FileReport[] = [];
+  const fixingStdin = opts.fix && opts.paths.includes('-');
+  const out: Output = fixingStdin ? process.stderr : process.stdout;
+  const report = reporter(opts, out);
+  let failed = false;
+  const fail = (line: string) => { failed = true; console.error(`decline-coach: ${line}`); };
   for (const path of opts.paths) {
     let files = [path];
     if (path !== '-') {
       try {
         if (statSync(path).isDirectory()) {
           files = draftsIn(path);
-          if (files.length === 0) { errors.push(say('cli.isDirectory', path)); continue; }
+          if (files.length === 0) { fail(say('cli.isDirectory', path)); continue; }
         }
       } catch { /* readDraft reports it */ }
     }
     for (const file of files) {
-      const report = checkOne(file, opts, errors);
-      if (report) reports.push(report);
+      // Each file on its own: an unexpected error names it, and the others are still checked.
+      const errors: string[] = [];
+      try {
+        const r = checkOne(file, opts, errors);
+        if (r) report.file(r);
+      } catch (e) {
+        errors.push(say('cli.failed', file, e instanceof Error ? e.message.split('\n')[0] : String(e)));
+      }
+      errors.forEach(fail);
     }
   }
-  const out = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, uiLang);
-  process.stdout.write(out);
-  for (const error of errors) console.error(`decline-coach: ${error}`);
-  if (errors.length > 0) return 2;
+  report.end();
+  if (failed) return 2;
   if (opts.noExit) return 0;
-  return reports.some(r => r.result.findings.some(f => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
+  return report.totals.serious > 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

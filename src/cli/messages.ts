@@ -20,6 +20,9 @@ const en = {
   'cli.summary': '{0} file(s): {1} warning(s) or error(s), {2} suggestion(s)',
   'cli.verdict': '{0}: score {1}/100, {2} ({3}, {4})',
   'cli.empty': '{0}: empty draft, nothing to review',
+  'cli.notRegular': '{0}: is not a regular file; not checked',
+  'cli.changed': '{0}: changed while the fixes were made; not written, run again',
+  'cli.failed': '{0}: could not be checked ({1})',
 };
 
 export type CliMessageKey = keyof typeof en;
@@ -43,6 +46,9 @@ const de: Record<CliMessageKey, string> = {
   'cli.summary': '{0} Datei(en): {1} Warnung(en) oder Fehler, {2} Hinweis(e)',
   'cli.verdict': '{0}: Punktzahl {1}/100, {2} ({3}, {4})',
   'cli.empty': '{0}: leerer Entwurf, nichts zu prüfen',
+  'cli.notRegular': '{0}: ist keine normale Datei; nicht geprüft',
+  'cli.changed': '{0}: wurde während der Korrektur geändert; nicht geschrieben, bitte erneut ausführen',
+  'cli.failed': '{0}: konnte nicht geprüft werden ({1})',
 };
 
 export const CLI_MESSAGES: Record<Lang, Record<CliMessageKey, string>> = { en, de };

@@ -11,7 +11,7 @@
  * the blocks' results where they are, in block offsets.
  */
 import { anyMatch, compiledRules } from './compiled';
-import { parseDirectives, isSuppressed } from './directives';
+import { Suppressions } from './directives';
 import { dropWeak, reportedPhrases } from './findingFilters';
 import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
@@ -19,7 +19,7 @@ import { ROLES, type RoleScores } from './roles/model';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
 import { layout, type PlacedSentences } from './layout';
 import { customFindings, phraseFindings } from './phrases';
-import { type DocFormat, extractProse, type ProseBlock, type ProseCache } from './prose';
+import { type DocFormat, extractProse, ownCopy, type ProseBlock, type ProseCache } from './prose';
 import { scoreOf, verdictOf } from './score';
 import { blockSentences, sentenceAt } from './sentences';
 import { type SignalledSentence, signalSentences } from './signals';
@@ -133,7 +133,8 @@ export class Analyzer {
       const seen = memory[i].judged;
       let judged = seen.get(judgementKey[lang]);
       if (!judged) {
-        judged = judgeBlock(text.slice(block.start, block.end), block.text, lang, Boolean(forced), messageLang);
+        // Cached with the block: its strings must not keep this version of the document alive.
+        judged = judgeBlock(ownCopy(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang);
         seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
@@ -141,9 +142,9 @@ export class Analyzer {
       if (judged.placed?.offset !== block.start) judged.placed = { offset: block.start, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
       for (const f of judged.placed.findings) found.push(f);
     });
-    for (const f of customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang)) found.push(f);
-    const directives = parseDirectives(text);
-    const phrases = reportedPhrases(found, text, options.ignoredPhrases ?? [], directives);
+    customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang, found);
+    const suppressions = new Suppressions(text);
+    const phrases = reportedPhrases(found, options.ignoredPhrases ?? [], suppressions);
 
     // Stage 5 on the whole document.
     const proseLength = total.proseLength;
@@ -151,7 +152,7 @@ export class Analyzer {
       text, layout: layout(placed, closingBlock), quoted: prose.quoted, phrases, register, docLang, messageLang,
       roleModel: options.roleModel ?? true,
     });
-    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !isSuppressed(directives, text, f));
+    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !suppressions.covers(f));
     const findings = checkFindings(text, [...phrases, ...docFindings], this.onInvalidFinding).sort((a, b) => a.start - b.start || a.end - b.end);
     return {
       language: docLang,

@@ -4,7 +4,7 @@
  * results); then, on the whole document, overlaps of one principle collapse, and phrases the
  * writer ignores and findings under a disable comment drop out.
  */
-import { type Directive, isSuppressed } from './directives';
+import type { Suppressions } from './directives';
 import { normaliseWord } from './pattern';
 import type { RawFinding } from './phrases';
 import { sentenceAt, type Sentence } from './sentences';
@@ -43,6 +43,6 @@ function isIgnored(f: Finding, ignored: readonly string[]): boolean {
 }
 
 /** The phrase findings that are reported, in text order. */
-export function reportedPhrases(found: readonly Finding[], text: string, ignored: readonly string[], directives: readonly Directive[]): Finding[] {
-  return dropOverlaps(found).filter(f => !isIgnored(f, ignored) && !isSuppressed(directives, text, f));
+export function reportedPhrases(found: readonly Finding[], ignored: readonly string[], suppressions: Suppressions): Finding[] {
+  return dropOverlaps(found).filter(f => !isIgnored(f, ignored) && !suppressions.covers(f));
 }

@@ -2,33 +2,73 @@ import type { Analysis, Finding, Fix, TextEdit } from './types';
 
 /**
  * Applies edits to a text: bottom-up, so earlier offsets stay valid, and an edit that overlaps
- * one already applied is skipped. Pure; returns the new text and the edits it applied.
+ * one already applied is skipped. Pure; returns the new text and the edits it applied. The text is
+ * assembled from pieces once, so many edits to a large text cost no more than one pass over it.
  */
 function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   const applied: TextEdit[] = [];
-  let out = text;
+  const pieces: string[] = [];
   let floor = Infinity;
+  let floorIsInsertion = false;
+  let copiedFrom = text.length;
   for (const e of sorted) {
     if (e.start < 0 || e.end > text.length || e.start > e.end) continue;
     // Two insertions at one point would also collide.
-    if (e.end > floor || (e.end === floor && applied.some(a => a.start === e.start && a.start === a.end))) continue;
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    if (e.end > floor || (e.end === floor && e.start === floor && floorIsInsertion)) continue;
+    pieces.push(text.slice(e.end, copiedFrom), e.newText);
+    copiedFrom = e.start;
     applied.push(e);
     floor = e.start;
+    floorIsInsertion = e.start === e.end;
   }
-  return { text: out, applied };
+  pieces.push(text.slice(0, copiedFrom));
+  return { text: pieces.reverse().join(''), applied };
+}
+
+type Span = readonly [start: number, end: number];
+
+/**
+ * Spans taken by the fixes chosen so far, sorted by start, highest first (fixes arrive from the
+ * bottom up, so a new span mostly goes to the end). Taken spans never overlap.
+ */
+class TakenSpans {
+  private readonly spans: Span[] = [];
+
+  /** Index of the first span that starts before `offset`. */
+  private firstBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid][0] >= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  clashes([start, end]: Span): boolean {
+    const i = this.firstBefore(end);
+    if (i < this.spans.length && this.spans[i][1] > start) return true;
+    // The same span twice (two insertions at one point included) clashes as well.
+    for (let j = i - 1; j >= 0 && this.spans[j][0] === start; j--) if (this.spans[j][1] === end) return true;
+    return false;
+  }
+
+  add(span: Span): void {
+    this.spans.splice(this.firstBefore(span[0]), 0, span);
+  }
 }
 
 /** Applies whole fixes: a fix whose edits would overlap another fix's is skipped as a whole. */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenSpans();
   const chosen: Fix[] = [];
-  const ordered = [...fixes].sort((a, b) => Math.min(...b.edits.map(e => e.start)) - Math.min(...a.edits.map(e => e.start)));
-  for (const fix of ordered) {
-    const clash = fix.edits.some(e => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === s && e.end === t)));
-    if (clash) continue;
-    fix.edits.forEach(e => taken.push([e.start, e.end]));
+  const ordered = fixes.map(fix => ({ fix, from: Math.min(...fix.edits.map(e => e.start)) })).sort((a, b) => b.from - a.from);
+  for (const { fix } of ordered) {
+    const spans = fix.edits.map(e => [e.start, e.end] as const);
+    if (spans.some(s => taken.clashes(s))) continue;
+    spans.forEach(s => taken.add(s));
     chosen.push(fix);
   }
   const result = applyEdits(text, chosen.flatMap(f => f.edits));

@@ -17,16 +17,23 @@
 const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0101-\\u017F';
 const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017E';
 const LETTER = `${LOWER}${UPPER}0-9\\u00AA\\u00B5\\u00BA\\u0180-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF`;
+// Bounded repetition: a class that may also start inside a run such as `a-a-a-…` would otherwise
+// try the whole run from every start, quadratic in its length. No word is longer than the bound.
+const MAX_WORD = 80;
 const BUILTIN_CLASSES: Record<string, string> = {
-  WORD: `[${LETTER}][${LETTER}'’-]*`,
-  CAP: `[${UPPER}][${LETTER}'’-]*`,
+  WORD: `[${LETTER}][${LETTER}'’-]{0,${MAX_WORD}}`,
+  CAP: `[${UPPER}][${LETTER}'’-]{0,${MAX_WORD}}`,
   // German infinitives and plural verb forms: lower case, ending in -en, -ern or -eln.
-  INF: `[${LOWER}][${LOWER}]*(?:en|ern|eln)`,
-  NUM: '[$€£]?[0-9][0-9.,:]*(?:st|nd|rd|th|k)?',
+  INF: `[${LOWER}]{1,${MAX_WORD}}(?:en|ern|eln)`,
+  NUM: `[$€£]?[0-9][0-9.,:]{0,${MAX_WORD}}(?:st|nd|rd|th|k)?`,
 };
 
-/** Start of the text, after sentence-final punctuation, or at a line start. */
-const SENTENCE_START = '(?<=^\\s*|[.!?…]["\'”“»«)]*\\s+|\\n\\s*)';
+/**
+ * Start of the text, after sentence-final punctuation, or at a line start. The lookahead comes
+ * first so the lookbehind runs only where a word starts: run at every position of a long
+ * whitespace run (blanked markup), it would walk back over the run each time.
+ */
+const SENTENCE_START = '(?=\\S)(?<=^\\s*|[.!?…]["\'”“»«)]*\\s+|\\n\\s*)';
 
 export type WordClasses = Readonly<Record<string, readonly string[]>>;
 
@@ -38,7 +45,8 @@ function escapeLiteral(text: string): string {
   for (const ch of text) {
     if (ch === "'" || ch === '’') out += "['’]";
     else if (/\s/.test(ch)) out += out.endsWith('\\s+') ? '' : '\\s+';
-    else if (/[.*+?^${}()|[\]\\/-]/.test(ch)) out += `\\${ch}`;
+    // Only syntax characters: under the `u` flag any other escape (`\-`) is an error.
+    else if (/[.*+?^${}()|[\]\\/]/.test(ch)) out += `\\${ch}`;
     else {
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
@@ -72,6 +80,8 @@ export function compilePattern(pattern: string, classes: WordClasses = {}): RegE
     source = SENTENCE_START;
     tokens.shift();
     if (tokens.length === 0) throw new PatternError(`pattern "${pattern}" has nothing after ^`);
+    // A sentence start is where a word begins (see SENTENCE_START).
+    if (tokens[0].length > 1 && tokens[0].endsWith('?')) throw new PatternError(`pattern "${pattern}" has an optional token after ^`);
   }
   const separator = (token: string) => (isPunctuation(token) ? '\\s*' : '\\s+');
   const isOptional = (raw: string) => raw.length > 1 && raw.endsWith('?');

@@ -8,7 +8,7 @@ import { anyMatch, candidates, type CompiledEntry, type CompiledLanguage, matche
 import { principleNote, ruleMessage } from './messages';
 import { compileLiteral } from './pattern';
 import type { ProseBlock } from './prose';
-import { phraseFix, templateFixes } from './rewrites';
+import { phraseFix, templateFixes, touchesProseOnly } from './rewrites';
 import { RULE_INFO } from './rules/meta';
 import { clauseOpener, type LangSentence, sentenceAt } from './sentences';
 import type { CustomPhrase, Finding, Fix, Lang } from './types';
@@ -38,13 +38,13 @@ export function phraseFindings(source: string, masked: string, words: ReadonlySe
       const sentence = sentenceAt(sentences, start);
       if (sentence && entry.unlessSentenceHas.length > 0 && anyMatch(entry.unlessSentenceHas, sentence.text, sentence.words)) continue;
       if (sentence && entry.clauseOpeners.size > 0 && entry.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
-      out.push(phraseFinding(entry, m, source, start, end, lang, sentence, messageLang));
+      out.push(phraseFinding(entry, m, source, masked, start, end, lang, sentence, messageLang));
     }
   }
   return out;
 }
 
-function phraseFinding(entry: CompiledEntry, m: RegExpExecArray, source: string, start: number, end: number, lang: Lang,
+function phraseFinding(entry: CompiledEntry, m: RegExpExecArray, source: string, masked: string, start: number, end: number, lang: Lang,
   sentence: LangSentence | undefined, messageLang: Lang): RawFinding {
   const ruleId = entry.entry.rule;
   const actual = source.slice(start, end);
@@ -54,7 +54,7 @@ function phraseFinding(entry: CompiledEntry, m: RegExpExecArray, source: string,
     ruleId, entryId: entry.entryId, principle, severity: defaultSeverity,
     message: ruleMessage(messageLang, ruleId, actual.replace(/\s+/g, ' ').replace(/\s*,$/, '')) + hint,
     note: principleNote(messageLang, principle), start, end, actual, lang,
-    fixes: templateFixes(entry.entry.fixes ?? [], m, source, start, end, messageLang, sentence),
+    fixes: templateFixes(entry.entry.fixes ?? [], m, source, masked, start, end, messageLang, sentence),
     weak: Boolean(entry.entry.weak),
   };
 }
@@ -71,23 +71,29 @@ function literal(phrase: string): RegExp | undefined {
   return literals.get(phrase);
 }
 
-/** The team's own phrases in every block, with document offsets. */
+/** Findings of one custom phrase per document, at most: a phrase such as "a" must not flood the editor. */
+const MAX_CUSTOM_MATCHES = 1000;
+
+/** The team's own phrases in every block, with document offsets, added to `out`. */
 export function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[],
-  langOf: (index: number) => Lang, messageLang: (l: Lang) => Lang): Finding[] {
-  const out: Finding[] = [];
+  langOf: (index: number) => Lang, messageLang: (l: Lang) => Lang, out: Finding[]): void {
   for (const phrase of phrases) {
     const re = literal(phrase.phrase);
     if (!re) continue;
+    let found = 0;
     for (const [index, block] of blocks.entries()) {
+      if (found === MAX_CUSTOM_MATCHES) break;
       const lang = langOf(index);
       for (const m of matchesOf(re, block.text)) {
+        if (found === MAX_CUSTOM_MATCHES) break;
+        found++;
         const start = block.start + m.index;
         const end = start + m[0].length;
         const principle = phrase.principle ?? 'positive';
         const fixes: Fix[] = [];
         if (phrase.replacement !== undefined) {
           const fix = phraseFix(text, start, end, phrase.replacement, messageLang(lang), undefined);
-          fix.preferred = !fix.snippet;
+          fix.preferred = !fix.snippet && touchesProseOnly(fix, text, block.text, block.start);
           fixes.push(fix);
         }
         out.push({
@@ -98,5 +104,4 @@ export function customFindings(text: string, blocks: readonly ProseBlock[], phra
       }
     }
   }
-  return out;
 }

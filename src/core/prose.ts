@@ -325,6 +325,14 @@ function planChunks(body: string, last: ChunkedBody | undefined): { starts: numb
   return { starts, reused };
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 cuts substrings as
+ * views of their parent, so a cached slice would keep every old version of a document alive.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** Short drafts parse faster in one go; chunks pay off where re-parsing everything would not. */
 const CHUNKED_FROM = 16_000;
 
@@ -337,7 +345,10 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
     if (reused[i]) return reused[i];
     const chunk = body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length);
     let fresh = cache.byText.get(chunk);
-    if (!fresh) cache.byText.set(chunk, (fresh = parseChunk(chunk)));
+    if (!fresh) {
+      const own = ownCopy(chunk);
+      cache.byText.set(own, (fresh = parseChunk(own)));
+    }
     return fresh;
   });
   parsed.forEach((chunk, i) => {
@@ -348,7 +359,7 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
   cache.last = { body, starts, parsed };
   // Chunks typed over pile up by text; start afresh from the current ones now and then.
   if (cache.byText.size > 2 * starts.length + 64) {
-    cache.byText = new Map(starts.map((start, i) => [body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length), parsed[i]]));
+    cache.byText = new Map(starts.map((start, i) => [ownCopy(body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length)), parsed[i]]));
   }
 }
 

@@ -52,14 +52,23 @@ export function phraseFix(text: string, start: number, end: number, newText: str
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
 
-/** The rewrites a phrase entry offers for one match, in data order. */
-export function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, start: number, end: number,
+/**
+ * Whether every edit of a fix touches prose only: `masked` is `text` with markup blanked (from
+ * `offset` on), so they differ wherever an edit would delete a code span, comment, link or URL.
+ */
+export function touchesProseOnly(fix: Fix, text: string, masked: string, offset = 0): boolean {
+  return fix.edits.every(e => e.end - offset <= masked.length && text.slice(e.start, e.end) === masked.slice(e.start - offset, e.end - offset));
+}
+
+/** The rewrites a phrase entry offers for one match, in data order. `masked`: `text` with markup blanked. */
+export function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, masked: string, start: number, end: number,
   lang: Lang, sentence: Sentence | undefined): Fix[] {
   const fixes: Fix[] = [];
   for (const template of templates) {
     if (template.notAtClauseStart && sentence && isClauseStart(sentence.text, start - sentence.start)) continue;
     const fix = phraseFix(text, start, end, expandTemplate(template.with, match), lang, sentence);
-    fix.preferred = Boolean(template.preferred) && !fix.snippet;
+    // A safe rewrite never takes markup with it; the writer may still choose it by hand.
+    fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked);
     fixes.push(fix);
   }
   return fixes;

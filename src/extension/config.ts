@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type CustomPhrase, type Lang, langOfLocale, PRINCIPLES, type Principle, RULE_IDS, type RuleId, type Severity } from '../core';
+import { numberSetting } from './settingValues';
 
 export type SeveritySetting = Severity | 'off' | 'default';
 
@@ -21,6 +22,8 @@ export interface CoachConfig {
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+/** The default of declineCoach.maxDocumentSize in package.json. */
+const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
 
 function validPhrase(value: unknown): value is CustomPhrase {
   if (!value || typeof value !== 'object') return false;
@@ -61,7 +64,7 @@ export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
     ignoredPhrases: strings(c.get('ignoredPhrases')),
     customPhrases,
     messageLanguage: c.get<string>('messageLanguage', 'ui') === 'draft' ? 'draft' : 'ui',
-    maxDocumentSize: Math.max(1, c.get<number>('maxDocumentSize', 2_000_000)),
+    maxDocumentSize: numberSetting(c.get<unknown>('maxDocumentSize'), DEFAULT_MAX_DOCUMENT_SIZE, 1000),
     untrustedPhrasesSkipped: !trusted && workspaceLevel.length > 0,
     invalidPhrases: candidates.length - customPhrases.length,
   };

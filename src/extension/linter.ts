@@ -2,9 +2,14 @@ import * as vscode from 'vscode';
 import { type Analysis, type AnalyzeInput, Analyzer, type Finding, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import { isReplyDraft } from './selection';
+import type { BackgroundChecker } from './worker/checker';
 
 export const SOURCE = 'Decline Coach';
 const TYPING_DELAY_MS = 300;
+/** Drafts from this many characters on are checked in the worker (about 10 ms of work in-process). */
+const BACKGROUND_FROM = 50_000;
+/** How long a background check may take before it is abandoned. */
+export const BACKGROUND_BUDGET_SECONDS = 10;
 
 export interface DraftState {
   uri: vscode.Uri;
@@ -23,6 +28,10 @@ export type LintOutcome =
   /** Closed, not Markdown or plain text, turned off, excluded, or not a reply draft. */
   | { kind: 'notReply' }
   | { kind: 'tooLarge' }
+  /** Being checked in the background; published when done. */
+  | { kind: 'checking' }
+  /** The check took longer than its time budget and was stopped. */
+  | { kind: 'abandoned' }
   /** The check threw; the error is in the log. */
   | { kind: 'failed' };
 
@@ -53,6 +62,11 @@ export class Linter implements vscode.Disposable {
   private readonly analyzers = new Map<string, Analyzer>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly tooLargeSaid = new Set<string>();
+  private readonly abandonedSaid = new Set<string>();
+  /** Documents being checked in the background, with the version being checked. */
+  private readonly checking = new Map<string, number>();
+  /** Documents whose last background check was abandoned, with that version. */
+  private readonly abandoned = new Map<string, number>();
   private untrustedSaid = false;
   private invalidSaid = false;
   private readonly openedForReview = new Set<string>();
@@ -60,7 +74,8 @@ export class Linter implements vscode.Disposable {
   /** Fires after a document's findings were published (or cleared). */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** `background`: where big drafts are checked; without one, every check runs in-process. */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly background?: BackgroundChecker) {}
 
   /** What is shown for the document's current version; undefined when nothing is, or it is outdated. */
   published(doc: vscode.TextDocument): DraftState | undefined {
@@ -106,6 +121,7 @@ export class Linter implements vscode.Disposable {
         }
         return { kind: 'tooLarge' };
       }
+      if (this.background && text.length >= BACKGROUND_FROM) return this.lintInBackground(doc, text, config);
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = this.newAnalyzer()));
       // Synchronous: the document cannot change between getText() and publishing.
@@ -115,6 +131,39 @@ export class Linter implements vscode.Disposable {
       this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { kind: 'failed' };
     }
+  }
+
+  /** Starts a check in the worker (unless this version is already being checked) and publishes its result. */
+  private lintInBackground(doc: vscode.TextDocument, text: string, config: CoachConfig): LintOutcome {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.abandoned.get(key) === version) return { kind: 'abandoned' };
+    if (this.checking.get(key) === version) return { kind: 'checking' };
+    this.checking.set(key, version);
+    void (this.background as BackgroundChecker).check(key, text, analyzeOptions(doc, config)).then(result => {
+      if (this.checking.get(key) === version) this.checking.delete(key);
+      // Edited or closed meanwhile: the check of the newer version publishes.
+      if (doc.isClosed || doc.version !== version) return;
+      if (result.kind === 'done') {
+        for (const problem of result.problems) this.log.error(problem);
+        this.publish(doc, version, result.analysis, config);
+      } else if (result.kind === 'interrupted') {
+        this.schedule(doc, 0);
+      } else if (result.kind === 'abandoned') {
+        this.abandoned.set(key, version);
+        this.clear(doc.uri);
+        this.changed.fire(doc);
+        if (!this.abandonedSaid.has(key)) {
+          this.abandonedSaid.add(key);
+          void vscode.window.showWarningMessage(vscode.l10n.t(
+            'Decline Coach: checking {0} took longer than {1} seconds and was stopped; it is not checked until it changes.',
+            vscode.workspace.asRelativePath(doc.uri), BACKGROUND_BUDGET_SECONDS));
+        }
+      } else {
+        this.log.error(`Could not check ${doc.uri.toString(true)}: ${result.error}`);
+      }
+    });
+    return { kind: 'checking' };
   }
 
   /** Judges any text as this document's findings would be shown (rules turned off left out). */
@@ -175,6 +224,8 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     const had = this.states.delete(key);
     this.analyzers.delete(key);
+    this.checking.delete(key);
+    this.background?.forget(key);
     this.collection.delete(uri);
     if (had) {
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
@@ -189,6 +240,8 @@ export class Linter implements vscode.Disposable {
     if (state && state.document !== closed) return;
     this.clear(closed.uri);
     this.tooLargeSaid.delete(key);
+    this.abandonedSaid.delete(key);
+    this.abandoned.delete(key);
     this.openedForReview.delete(key);
     const reopened = vscode.workspace.textDocuments.find(d => d !== closed && !d.isClosed && d.uri.toString() === key);
     if (reopened) this.schedule(reopened, 0);
@@ -200,6 +253,7 @@ export class Linter implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    this.background?.dispose();
     this.collection.dispose();
     this.changed.dispose();
   }

@@ -5,9 +5,11 @@ import { composeDecline } from './compose';
 import { uiLang } from './config';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
-import { Linter } from './linter';
+import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
 import { isDraftLanguage } from './selection';
+import { BackgroundChecker } from './worker/checker';
+import { spawnCheckWorker } from './worker/spawn';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 
@@ -30,7 +32,8 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
 
 export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
-  const linter = new Linter(log);
+  const background = new BackgroundChecker(() => spawnCheckWorker(vscode.Uri.joinPath(context.extensionUri, 'dist')), BACKGROUND_BUDGET_SECONDS * 1000);
+  const linter = new Linter(log, background);
   const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';

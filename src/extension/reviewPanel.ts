@@ -40,6 +40,8 @@ function strings(): PanelStrings {
       failed: vscode.l10n.t('Decline Coach could not check this draft. The reason is in the “Decline Coach” output channel.'),
       unknownLanguage: vscode.l10n.t('Decline Coach cannot tell the language of this draft. It reviews German and English replies; set declineCoach.language or add “lang: de” or “lang: en” to the front matter.'),
       tooLarge: vscode.l10n.t('This document is larger than declineCoach.maxDocumentSize and is not reviewed.'),
+      checking: vscode.l10n.t('Checking this draft…'),
+      abandoned: vscode.l10n.t('Checking this draft took too long and was stopped. It is checked again when it changes.'),
       noDraft: vscode.l10n.t('Open a reply draft and run “Review decline draft”.'),
     },
   };
@@ -150,13 +152,15 @@ export class ReviewPanel {
     const doc = this.document();
     if (!doc) return false;
     const state = this.linter.published(doc);
+    // Act only on the document and version the panel showed; either may have changed since.
+    const stale = !state || message.uri !== doc.uri.toString() || message.version !== doc.version || message.version !== this.renderedVersion;
     if (message.type === 'goto') {
-      const finding = state?.shown[message.finding]?.finding;
+      const finding = stale ? undefined : state.shown[message.finding]?.finding;
       if (finding) await this.reveal(doc, finding);
+      else this.refresh();
       return Boolean(finding);
     }
-    // Apply only to the version the panel showed; the draft may have changed since.
-    if (!state || message.version !== doc.version || message.version !== this.renderedVersion) {
+    if (stale) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed since the review was shown; nothing was applied. The review is up to date now.'));
       this.linter.lint(doc);
       this.refresh();
@@ -166,7 +170,7 @@ export class ReviewPanel {
       const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);
     }
-    const fix = state.shown[message.finding]?.finding.fixes[message.fix];
+    const fix = state?.shown[message.finding]?.finding.fixes[message.fix];
     if (!fix) return false;
     const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
     if (fix.snippet && editor) {

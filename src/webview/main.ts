@@ -11,6 +11,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 let version = 0;
+let uri = '';
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
@@ -19,6 +20,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   // The HTML comes from the extension, which escapes every piece of draft text.
   root.innerHTML = message.html;
   version = message.version;
+  uri = message.uri;
   vscode.setState({ uri: message.uri });
   if (focused) (root.querySelector(`[data-action="${focused}"]`) as HTMLElement | null)?.focus();
 });
@@ -28,9 +30,9 @@ root.addEventListener('click', event => {
   if (!target) return;
   const finding = Number(target.dataset.finding);
   switch (target.dataset.action ?? 'goto') {
-    case 'apply': vscode.postMessage({ type: 'apply', version, finding, fix: Number(target.dataset.fix) }); break;
-    case 'applyAll': vscode.postMessage({ type: 'applyAll', version }); break;
-    case 'goto': vscode.postMessage({ type: 'goto', finding }); break;
+    case 'apply': vscode.postMessage({ type: 'apply', uri, version, finding, fix: Number(target.dataset.fix) }); break;
+    case 'applyAll': vscode.postMessage({ type: 'applyAll', uri, version }); break;
+    case 'goto': vscode.postMessage({ type: 'goto', uri, version, finding }); break;
   }
 });
 

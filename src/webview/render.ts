@@ -4,7 +4,7 @@
  */
 import { type Analysis, beforeAfter, type Finding, isPhraseRule, PRINCIPLES, type Principle } from '../core';
 
-export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'failed' | 'noDraft';
+export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'checking' | 'abandoned' | 'failed' | 'noDraft';
 
 export interface PanelStrings {
   title: string;
@@ -39,10 +39,10 @@ function gauge(score: number, label: string): string {
   const circumference = 2 * Math.PI * r;
   const filled = (Math.max(0, Math.min(100, score)) / 100) * circumference;
   const level = score >= 80 ? 'high' : score >= 50 ? 'mid' : 'low';
-  return `<svg class="gauge gauge-${level}" viewBox="0 0 100 100" role="img" aria-label="${escapeHtml(label)}">
+  return `<svg class="gauge gauge-${escapeHtml(level)}" viewBox="0 0 100 100" role="img" aria-label="${escapeHtml(label)}">
   <circle class="gauge-track" cx="50" cy="50" r="${r}"></circle>
   <circle class="gauge-fill" cx="50" cy="50" r="${r}" stroke-dasharray="${filled.toFixed(1)} ${circumference.toFixed(1)}" transform="rotate(-90 50 50)"></circle>
-  <text x="50" y="57" text-anchor="middle" class="gauge-text">${score}</text>
+  <text x="50" y="57" text-anchor="middle" class="gauge-text">${escapeHtml(String(score))}</text>
 </svg>`;
 }
 
@@ -56,7 +56,7 @@ function highlightedDraft(text: string, findings: readonly Finding[]): string {
   for (const { f, index } of marks) {
     if (f.start < at) continue;
     html += escapeHtml(text.slice(at, f.start));
-    html += `<mark class="p-${f.principle}" data-finding="${index}" title="${escapeHtml(f.message)}">${escapeHtml(text.slice(f.start, f.end))}</mark>`;
+    html += `<mark class="p-${escapeHtml(f.principle)}" data-finding="${index}" title="${escapeHtml(f.message)}">${escapeHtml(text.slice(f.start, f.end))}</mark>`;
     at = f.end;
   }
   return html + escapeHtml(text.slice(at));
@@ -73,7 +73,7 @@ export function renderReview(model: PanelModel, s: PanelStrings): string {
   const checklist = PRINCIPLES.map(p => {
     const ok = a.principles[p];
     return `<li class="${ok ? 'ok' : 'missing'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span>` +
-      `<span class="sr-only">${ok ? '✓' : '✗'} </span><strong class="p-${p}-text">${escapeHtml(s.principles[p])}</strong>` +
+      `<span class="sr-only">${ok ? '✓' : '✗'} </span><strong class="p-${escapeHtml(p)}-text">${escapeHtml(s.principles[p])}</strong>` +
       `<span class="why">${escapeHtml(ok ? s.why[p].ok : s.why[p].missing)}</span></li>`;
   }).join('');
   const safeCount = a.findings.filter(f => f.fixes.some(x => x.preferred)).length;
@@ -84,14 +84,14 @@ export function renderReview(model: PanelModel, s: PanelStrings): string {
       return `<div class="fix">${diff}<button type="button" data-action="apply" data-finding="${index}" data-fix="${fixIndex}"` +
         ` aria-label="${escapeHtml(`${s.apply}: ${fix.title}`)}"${fix.preferred ? ' class="preferred"' : ''}>${escapeHtml(s.apply)}</button></div>`;
     }).join('');
-    return `<li class="finding sev-${f.severity} p-${f.principle}-border" data-finding="${index}">` +
-      `<p class="message"><span class="badge p-${f.principle}">${escapeHtml(s.principles[f.principle])}</span> ${escapeHtml(f.message)}</p>` +
+    return `<li class="finding sev-${escapeHtml(f.severity)} p-${escapeHtml(f.principle)}-border" data-finding="${index}">` +
+      `<p class="message"><span class="badge p-${escapeHtml(f.principle)}">${escapeHtml(s.principles[f.principle])}</span> ${escapeHtml(f.message)}</p>` +
       `${fixes}<button type="button" class="secondary" data-action="goto" data-finding="${index}">${escapeHtml(s.goTo)}</button></li>`;
   }).join('');
   return `${head}
 <section class="summary" aria-label="${escapeHtml(`${s.score}: ${a.score}/100, ${verdict}`)}">
   ${gauge(a.score, `${s.score}: ${a.score}/100`)}
-  <div><p class="verdict verdict-${a.verdict}">${escapeHtml(verdict)}</p><p class="score-label">${escapeHtml(s.score)}: <span class="score">${a.score}</span>/100 · ${escapeHtml(s.language)}: ${a.language.toUpperCase()}</p></div>
+  <div><p class="verdict verdict-${escapeHtml(a.verdict)}">${escapeHtml(verdict)}</p><p class="score-label">${escapeHtml(s.score)}: <span class="score">${escapeHtml(String(a.score))}</span>/100 · ${escapeHtml(s.language)}: ${escapeHtml(a.language.toUpperCase())}</p></div>
 </section>
 <ul class="principles" aria-label="${escapeHtml(s.title)}">${checklist}</ul>
 <section><h2>${escapeHtml(s.findings)} (${a.findings.length})</h2>

@@ -55,10 +55,13 @@ describe('Review decline draft and Compose decline reply', () => {
     const analysis = coach.analysisFor(doc);
     assert.ok(analysis);
     const index = analysis.findings.findIndex(f => f.fixes.some(x => x.preferred));
-    assert.equal(await coach.postFromWebview({ type: 'apply', version: doc.version - 1, finding: index, fix: 0 }), false, 'stale version refused');
+    const uri = doc.uri.toString();
+    assert.equal(await coach.postFromWebview({ type: 'apply', uri, version: doc.version - 1, finding: index, fix: 0 }), false, 'stale version refused');
+    assert.equal(await coach.postFromWebview({ type: 'apply', uri: 'untitled:Another-1', version: doc.version, finding: index, fix: 0 }), false,
+      'another document refused');
     assert.equal(doc.getText(), 'Hi Ada,\n\nUnfortunately, the studio is closed on Sunday.\n');
-    assert.equal(await coach.postFromWebview({ type: 'apply', version: 'x', finding: index, fix: 0 }), false, 'malformed message ignored');
-    assert.equal(await coach.postFromWebview({ type: 'apply', version: doc.version, finding: index, fix: 0 }), true);
+    assert.equal(await coach.postFromWebview({ type: 'apply', uri, version: 'x', finding: index, fix: 0 }), false, 'malformed message ignored');
+    assert.equal(await coach.postFromWebview({ type: 'apply', uri, version: doc.version, finding: index, fix: 0 }), true);
     assert.equal(doc.getText(), 'Hi Ada,\n\nThe studio is closed on Sunday.\n');
     await eventually(() => coach.reviewHtml()?.includes('The studio is closed on Sunday.') && !coach.reviewHtml()?.includes('Unfortunately'), 'the panel to follow the edit');
   });

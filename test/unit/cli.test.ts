@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -112,5 +112,100 @@ describe('decline-coach CLI', () => {
     const r = cli(['check', '--nope', 'a.md']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown option “--nope”/);
+  });
+
+  describe('hostile input', () => {
+    const refusal = 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n';
+    const fixed = 'Hallo Jan,\n\nIch kann am Montag nicht.\n';
+
+    it('refuses a FIFO and a device without reading them, and checks the other files', function () {
+      if (process.platform === 'win32') this.skip();
+      const fifo = join(dir, 'pipe.md');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+      const good = file('ok.md', 'Hi Ann,\n\nUnfortunately, no.\n');
+      const r = spawnSync(process.execPath, [CLI, 'check', fifo, '/dev/zero', good], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.ok(r.stderr.includes(`${fifo}: is not a regular file; not checked`), r.stderr);
+      assert.ok(r.stderr.includes('/dev/zero: is not a regular file; not checked'), r.stderr);
+      assert.ok(r.stdout.includes(`${good}:3:1`));
+    });
+
+    it('refuses a file above --max-size before reading it', () => {
+      // Sparse, so it costs no disk; reading 3 GB first would fail or exhaust memory.
+      const big = file('big.md', '');
+      truncateSync(big, 3 * 1024 ** 3);
+      const r = cli(['check', big]);
+      assert.equal(r.code, 2);
+      assert.equal(r.err, `decline-coach: ${big}: is larger than 2 MB; not checked\n`);
+    });
+
+    it('streams valid JSON and SARIF over several files, one of them unreadable', () => {
+      const a = file('a.md', 'Hi Ann,\n\nUnfortunately, no.\n');
+      const b = file('b.md', 'Hallo Jan,\n\nLeider nicht.\n');
+      for (const format of ['json', 'sarif']) {
+        const r = cli(['check', '--format', format, a, join(dir, 'missing.md'), b]);
+        assert.equal(r.code, 2);
+        const doc = JSON.parse(r.out);
+        const paths = format === 'json' ? doc.files.map((f: { path: string }) => f.path)
+          : [...new Set(doc.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri))];
+        assert.deepEqual(paths, [a, b]);
+      }
+      assert.deepEqual(JSON.parse(cli(['check', '--format', 'json', join(dir, 'missing.md')]).out), { files: [] });
+    });
+
+    it('checks 130 000 quoted lines without overflowing the stack', () => {
+      const p = file('quotes.md', `${'> Ok.\n>\n'.repeat(130_000)}\nUnfortunately, no.\n`);
+      const r = cli(['check', p]);
+      assert.equal(r.code, 1, r.err);
+      assert.equal(r.err, '');
+    });
+
+    it('--fix - writes the fixed text to standard output and the report to standard error', () => {
+      const r = cli(['check', '--fix', '-'], refusal);
+      assert.equal(r.out, fixed);
+      assert.match(r.err, /-: score \d+\/100/);
+    });
+
+    it('--fix writes through a symlink to its target and keeps the link', function () {
+      if (process.platform === 'win32') this.skip();
+      const target = file('target.md', refusal);
+      const link = join(dir, 'link.md');
+      symlinkSync(target, link);
+      cli(['check', '--fix', link]);
+      assert.ok(lstatSync(link).isSymbolicLink());
+      assert.equal(readFileSync(target, 'utf8'), fixed);
+    });
+
+    it('--fix keeps hard links, mode, owner and the byte order mark', function () {
+      if (process.platform === 'win32') this.skip();
+      const p = file('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(refusal)]));
+      chmodSync(p, 0o640);
+      const linked = join(dir, 'linked.md');
+      linkSync(p, linked);
+      const owned = file('owned.md', refusal);
+      if (process.getuid?.() === 0) chownSync(owned, 4321, 4321);
+      cli(['check', '--fix', p, owned]);
+      assert.deepEqual(readFileSync(p), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fixed)]));
+      assert.equal(readFileSync(linked, 'utf8'), readFileSync(p, 'utf8'), 'the hard link sees the fix');
+      assert.equal(statSync(p).mode & 0o777, 0o640);
+      assert.equal(readFileSync(owned, 'utf8'), fixed);
+      if (process.getuid?.() === 0) assert.deepEqual([statSync(owned).uid, statSync(owned).gid], [4321, 4321]);
+    });
+
+    it('--fix never overwrites an edit made while it runs', async function () {
+      this.timeout(120_000);
+      // Big enough that fixing takes a while; the edit lands after the read and before the write.
+      const p = file('busy.md', `Hallo Jan,\n\n${'Leider kann ich das nicht. '.repeat(40_000)}\n`);
+      const child = spawn(process.execPath, [CLI, 'check', '--fix', p], { env: { ...process.env, LANG: 'en_US.UTF-8' } });
+      let err = '';
+      child.stdout.resume();
+      child.stderr.on('data', chunk => { err += chunk; });
+      await new Promise(done => setTimeout(done, 1200));
+      appendFileSync(p, 'Meine Ergänzung.\n');
+      const code = await new Promise(done => child.on('close', done));
+      assert.equal(code, 2, err);
+      assert.ok(err.includes(`${p}: changed while the fixes were made; not written, run again`), err);
+      assert.ok(readFileSync(p, 'utf8').endsWith('Leider kann ich das nicht. \nMeine Ergänzung.\n'));
+    });
   });
 });

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { analyze, composeReply, type DeclineReason, MESSAGES, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
+import { parseFromWebview } from '../../src/webview/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
+import { numberSetting } from '../../src/extension/settingValues';
 
 const ROOT = resolve(__dirname, '../../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -27,10 +29,16 @@ describe('project rules', () => {
     }
   });
 
-  it('the web extension bundles without any Node built-in', async () => {
+  it('the web extension and its worker bundle without any Node built-in', async () => {
+    // As esbuild.mjs builds it: the Web Worker spawner in place of the Node one.
+    const webSpawn: esbuild.Plugin = {
+      name: 'web-spawn',
+      setup: build => build.onResolve({ filter: /\/worker\/spawn$/ }, args => ({ path: join(args.resolveDir, `${args.path}.web.ts`) })),
+    };
     const result = await esbuild.build({
-      entryPoints: [join(ROOT, 'src/extension/main.ts')], bundle: true, write: false, platform: 'browser', format: 'cjs',
-      external: ['vscode'], mainFields: ['module', 'main'], logLevel: 'silent', metafile: true,
+      entryPoints: [join(ROOT, 'src/extension/main.ts'), join(ROOT, 'src/extension/worker/web.ts')], bundle: true, write: false,
+      outdir: 'unused', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'], logLevel: 'silent',
+      metafile: true, plugins: [webSpawn],
     });
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     assert.ok(inputs.every(i => !i.startsWith('node:')), inputs.filter(i => i.startsWith('node:')).join(', '));
@@ -80,7 +88,7 @@ describe('review panel HTML', () => {
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
     findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', draft: 'Draft', language: 'Language',
-    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', failed: 'Check failed', noDraft: 'No draft' },
+    states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', checking: 'Checking', abandoned: 'Stopped', failed: 'Check failed', noDraft: 'No draft' },
   };
 
   it('escapes every piece of draft text', () => {
@@ -90,6 +98,15 @@ describe('review panel HTML', () => {
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
     assert.ok(html.includes('&#60;file&#62;.md'));
     assert.equal(escapeHtml('"\'`&'), '&#34;&#39;&#96;&#38;');
+  });
+
+  it('escapes every attribute value, even ones the engine never produces', () => {
+    const text = 'Hi Ann,\n\nUnfortunately, no.';
+    const analysis = analyze(text);
+    const hostile = '"><script>alert(1)</script>';
+    const findings = analysis.findings.map(f => ({ ...f, severity: hostile })) as unknown as typeof analysis.findings;
+    const html = renderReview({ state: 'review', fileName: 'a.md', version: 1, text, analysis: { ...analysis, language: hostile, findings } as unknown as typeof analysis }, strings);
+    assert.ok(!html.includes('<script>'), html);
   });
 
   it('shows the score, verdict, checklist and before → after', () => {
@@ -178,4 +195,19 @@ describe('snippets', () => {
       if (s.prefix.endsWith('-du')) assert.equal(r.register, 'du');
     });
   }
+});
+
+describe('extension input checks', () => {
+  it('accepts panel actions only with the document URI and version they were shown for', () => {
+    assert.deepEqual(parseFromWebview({ type: 'apply', uri: 'file:///a.md', version: 3, finding: 0, fix: 1 }),
+      { type: 'apply', uri: 'file:///a.md', version: 3, finding: 0, fix: 1 });
+    assert.equal(parseFromWebview({ type: 'apply', version: 3, finding: 0, fix: 1 }), undefined);
+    assert.equal(parseFromWebview({ type: 'applyAll', uri: 42, version: 3 }), undefined);
+    assert.equal(parseFromWebview({ type: 'goto', uri: 'file:///a.md', finding: 0 }), undefined);
+  });
+
+  it('falls back to the default for a numeric setting that is not a number', () => {
+    assert.equal(numberSetting(50_000, 2_000_000, 1000), 50_000);
+    for (const bad of ['5000', null, Number.NaN, Infinity, -1, 10, { size: 1 }]) assert.equal(numberSetting(bad, 2_000_000, 1000), 2_000_000);
+  });
 });
