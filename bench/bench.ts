@@ -11,6 +11,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, Analyzer } from '../src/core';
+import { sentenceRoles } from '../src/core/roles/clauses';
+import { RoleModel } from '../src/core/roles/model';
+import { ROLE_WEIGHTS } from '../src/core/roles/weights';
 import { fuzzDraft, checkInvariants } from '../test/fuzz';
 import { HOSTILE_FAMILIES } from '../test/hostile';
 
@@ -157,6 +160,19 @@ async function main(): Promise<void> {
   console.log(`| 500 KB, one character typed, document's Analyzer | ${ms(at500.typed)} |`);
   console.log(`| 200 KB, judged from scratch | ${ms(at200.full)} |`);
   console.log(`| 500 KB, judged from scratch | ${ms(at500.full)} |`);
+
+  // The sentence-role model: decoding its weights, one sentence's roles, and its share of a 1 MB check.
+  const load = time(() => [new RoleModel(ROLE_WEIGHTS.languages.en), new RoleModel(ROLE_WEIGHTS.languages.de)], 2000);
+  const sentences = all.flatMap(d => d.text.split(/(?<=[.!?])\s+/).map(text => ({ text, lang: d.lang }))).filter(x => x.text.length > 20);
+  const perSentence = time(() => { for (const x of sentences) sentenceRoles(x.text, x.lang); }, 2000) / sentences.length;
+  const megabyte = document(all, 1_000_000);
+  const withModel = time(() => analyze(megabyte), 4000);
+  const rulesOnly = time(() => analyze(megabyte, { roleModel: false }), 4000);
+  console.log(`| role model: decode both languages' weights | ${ms(load)} |`);
+  console.log(`| role model: one sentence, all its clauses (${sentences.length} corpus sentences) | ${(perSentence * 1000).toFixed(1)} µs |`);
+  console.log(`| 1 MB, rules and role model | ${ms(withModel)} |`);
+  console.log(`| 1 MB, rules only | ${ms(rulesOnly)} |`);
+  console.log(`| role model's share: with ÷ without | ${(withModel / rulesOnly).toFixed(2)}× |`);
 
   // The CLI as a user runs it, against Node merely reading the same file: whole processes, wall clock.
   const dir = mkdtempSync(join(tmpdir(), 'decline-coach-bench-'));

@@ -325,4 +325,9 @@ export function main(argv: string[]): number {
   return report.totals.serious > 0 ? 1 : 0;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is no error of ours, so stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = main(process.argv.slice(2));

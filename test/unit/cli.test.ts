@@ -27,6 +27,14 @@ describe('decline-coach CLI', () => {
     assert.match(r.out, /1 file\(s\): \d+ warning\(s\) or error\(s\)/);
   });
 
+  it('stops quietly when the reader closes the pipe early', () => {
+    const many = Array.from({ length: 200 }, (_, i) => file(`d${i}.md`, 'Hi Ann,\n\nUnfortunately, the room is booked.\n'));
+    const errors = join(dir, 'stderr.txt');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check ${many.map(m => `"${m}"`).join(' ')} 2>"${errors}" | head -c 20`], { encoding: 'utf8' });
+    assert.equal(r.stdout.length, 20);
+    assert.equal(readFileSync(errors, 'utf8'), '');
+  });
+
   it('exits 0 on a good draft', () => {
     const p = file('good.md', 'Hi Noor,\n\nThanks for asking whether I could also build the booking calendar. I understand that one launch would be easier. The calendar would add about 20 hours of work. What I can offer instead is a separate quote by Thursday. Which features matter most to you?\n');
     const r = cli(['check', p]);
