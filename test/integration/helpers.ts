@@ -49,12 +49,19 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   }
 }
 
+let drafts = 0;
+
 /**
- * A new untitled draft, judged before it is returned. VS Code reuses untitled names, so without
- * this a test could read the diagnostics the previous test's "Untitled-1" left behind.
+ * A new untitled draft with a name of its own, judged before it is returned. VS Code reuses
+ * "Untitled-1", and a late event about the previous test's draft could land on a reused name.
  */
 export async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `draft-${++drafts}.${language === 'markdown' ? 'md' : 'txt'}` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not fill ${uri.toString()}`);
+  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
   await vscode.window.showTextDocument(doc);
   (await api()).analysisFor(doc);
   return doc;
