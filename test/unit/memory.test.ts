@@ -21,8 +21,8 @@ describe('memory while typing', () => {
     analyzer.analyze(paragraphs.join(''));
     const before = heapAfterGc();
     // Each edit changes one paragraph; a cached string cut from the whole text would pin that
-    // version of it (200 KB), so a few hundred edits spread over the paragraphs show any leak.
-    for (let edit = 0; edit < 600; edit++) {
+    // version of it (200 KB), so edits spread over the paragraphs show any leak.
+    for (let edit = 0; edit < 3000; edit++) {
       const i = (edit * 7919) % paragraphs.length;
       paragraphs[i] = paragraph(1000 + edit);
       const text = paragraphs.join('');
