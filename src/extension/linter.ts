@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, type Finding, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Finding, isPhraseRule, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
+import { refusalAnchor } from './placement';
 import { isReplyDraft } from './selection';
 import type { BackgroundChecker } from './worker/checker';
 
@@ -18,8 +19,8 @@ export interface DraftState {
   /** The document version the analysis was computed for. */
   version: number;
   analysis: Analysis;
-  /** Findings that are shown (severity not `off`), with their diagnostics. */
-  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
+  /** Findings that are shown (severity not `off`), with their diagnostics; in the panel, and in the editor when `inEditor`. */
+  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic; inEditor: boolean }>;
 }
 
 /** What became of a request to check a document. */
@@ -189,19 +190,23 @@ export class Linter implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, version: number, analysis: Analysis, config: CoachConfig): DraftState {
     const shown: DraftState['shown'] = [];
+    const anchor = config.documentFindings === 'off' ? undefined : refusalAnchor(doc, analysis);
     for (const finding of analysis.findings) {
       const setting = config.severity[finding.ruleId];
       if (setting === 'off') continue;
-      const severity = setting && setting !== 'default' ? setting : finding.severity;
-      const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
+      const phrase = isPhraseRule(finding.ruleId);
+      if (!phrase && !anchor) continue;
+      // What the draft lacks is advice, quieter than a phrase to change.
+      const severity = setting && setting !== 'default' ? setting : phrase ? finding.severity : 'info';
+      const range = phrase || !anchor ? new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end)) : anchor;
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
       diagnostic.source = SOURCE;
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
-      shown.push({ finding, diagnostic });
+      shown.push({ finding, diagnostic, inEditor: phrase || config.documentFindings === 'diagnostics' });
     }
     const state: DraftState = { uri: doc.uri, document: doc, version, analysis, shown };
     this.states.set(doc.uri.toString(), state);
-    this.collection.set(doc.uri, shown.map(s => s.diagnostic));
+    this.collection.set(doc.uri, shown.filter(s => s.inEditor).map(s => s.diagnostic));
     this.changed.fire(doc);
     return state;
   }

@@ -95,7 +95,7 @@ describe('Decline Coach in the editor', () => {
   });
 
   it('inserts a missing sentence as a snippet with tab stops', async () => {
-    const doc = await untitled('Hi Ana,\n\nThanks for asking about the logo refresh. I can do a smaller refresh by Friday because my week is booked.\n');
+    const doc = await untitled('Hi Ana,\n\nThanks for asking about the logo refresh. Sadly my week is booked, so a smaller refresh by Friday is what I can do.\n');
     const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
     const diag = diags.find(d => codeOf(d) === 'missing-empathy') as vscode.Diagnostic;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
@@ -103,7 +103,7 @@ describe('Decline Coach in the editor', () => {
     assert.ok(insert, actions.map(a => a.title).join(' | '));
     assert.equal(insert.isPreferred, false);
     assert.ok(await vscode.workspace.applyEdit(insert.edit as vscode.WorkspaceEdit));
-    assert.match(doc.getText(), /the logo refresh\. I understand why this matters to you\. I can do/);
+    assert.match(doc.getText(), /the logo refresh\. I understand why this matters to you\. Sadly/);
     await diagnosticsWhen(doc.uri, d => !d.some(x => codeOf(x) === 'missing-empathy'));
   });
 

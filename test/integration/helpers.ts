@@ -15,6 +15,20 @@ export function fixture(path: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, path);
 }
 
+/** A draft from the repository's examples folder, as a user would open it. */
+export function example(name: string): vscode.Uri {
+  const ext = vscode.extensions.getExtension('decline-coach.decline-coach');
+  if (!ext) throw new Error('extension decline-coach.decline-coach is not installed');
+  return vscode.Uri.joinPath(ext.extensionUri, 'examples', name);
+}
+
+/** Sets a declineCoach setting for the test and returns what restores it. */
+export async function setting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('declineCoach');
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return () => Promise.resolve(vscode.workspace.getConfiguration('declineCoach').update(key, undefined, vscode.ConfigurationTarget.Global));
+}
+
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
 }

@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
     require('./trust.test');
   } else {
     require('./editor.test');
+    require('./findings.test');
     require('./review.test');
   }
   await new Promise<void>((resolve, reject) => {
