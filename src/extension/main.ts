@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
-import { CoachCodeActions } from './codeActions';
+import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
 import { fixAllEdit } from './edits';
@@ -51,11 +51,13 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     status.show();
   };
 
+  const codeActions = new CoachCodeActions(linter, log);
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
     log, linter, status,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, log), CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
+    vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {

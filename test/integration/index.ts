@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   } else {
     require('./editor.test');
     require('./findings.test');
+    require('./menu.test');
     require('./review.test');
   }
   await new Promise<void>((resolve, reject) => {
