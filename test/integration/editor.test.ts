@@ -2,6 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, closeAll, codeOf, diagnosticsWhen, eventually, fixture, ours, untitled } from './helpers';
 
+/** Every hover's Markdown at the position, with VS Code's escapes removed. */
+async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+  return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n').replace(/\\(.)/g, '$1');
+}
+
 describe('Decline Coach in the editor', () => {
   afterEach(closeAll);
 
@@ -166,13 +172,22 @@ describe('Decline Coach in the editor', () => {
     }
   });
 
-  it('explains a finding on hover', async () => {
+  it('explains a finding on hover once: principle, the best before → after first, then why', async () => {
     const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
-    const [diag] = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, diag.range.start.translate(0, 2));
-    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    assert.match(text, /Positive framing/);
-    assert.match(text, /The studio is closed on Sunday/);
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const diag = diags.find(x => codeOf(x) === 'negative-phrasing') as vscode.Diagnostic;
+    const onPhrase = await hoverText(doc, diag.range.start.translate(0, 2));
+    const title = onPhrase.indexOf('Positive framing');
+    const change = onPhrase.indexOf('~~Unfortunately, the studio is closed on Sunday.~~ → The studio is closed on Sunday.');
+    const why = onPhrase.indexOf('Wrap the no in positive words');
+    assert.ok(title >= 0 && title < change && change < why, onPhrase);
+    assert.ok(onPhrase.indexOf('Positive framing', title + 1) === -1, 'the principle is explained once');
+    assert.ok(!onPhrase.includes('frames your answer negatively'), 'VS Code shows the message; the coach does not repeat it');
+    // Past the phrase, on the sentence the missing principles are anchored on.
+    const onSentence = await hoverText(doc, new vscode.Position(2, 'Unfortunately, the stu'.length));
+    assert.ok(!onSentence.includes('Positive framing'), onSentence);
+    assert.match(onSentence, /Show empathy/);
+    assert.match(onSentence, /→ [^\n]*I understand why this matters to you\./);
   });
 
   it('offers its snippets in Markdown', async () => {
