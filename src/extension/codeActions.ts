@@ -9,11 +9,16 @@ export const MORE_ACTIONS_COMMAND = 'declineCoach.moreActions';
 
 type Shown = DraftState['shown'][number];
 
-/** The findings shown in the editor at `range`: the phrases there when there are any, else what the draft lacks. */
+/**
+ * The findings shown in the editor at `range`, and which of them the menu is for: those whose
+ * squiggle is exactly the range (a diagnostic's own Quick Fix), else the phrases there, else what
+ * the draft lacks.
+ */
 function findingsAt(state: DraftState, range: vscode.Range): { primary: Shown[]; others: Shown[] } {
   const here = state.shown.filter(s => s.inEditor && s.diagnostic.range.intersection(range) !== undefined);
+  const exact = here.filter(s => s.diagnostic.range.isEqual(range));
   const phrases = here.filter(s => isPhraseRule(s.finding.ruleId));
-  const primary = phrases.length > 0 ? phrases : here;
+  const primary = exact.length > 0 ? exact : phrases.length > 0 ? phrases : here;
   return { primary, others: here.filter(s => !primary.includes(s)) };
 }
 

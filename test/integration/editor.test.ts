@@ -57,8 +57,10 @@ describe('Decline Coach in the editor', () => {
   it('skips quoted client text, code and lines disabled by a comment', async () => {
     const doc = await vscode.workspace.openTextDocument(fixture('replies/quoted.reply.md'));
     await vscode.window.showTextDocument(doc);
-    const diags = await diagnosticsWhen(doc.uri, d => d.length > 0);
-    assert.deepEqual(diags.filter(d => codeOf(d) === 'negative-phrasing'), []);
+    const analysis = (await api()).analysisFor(doc);
+    assert.ok(analysis && analysis.proseLength > 0, 'the reply was judged');
+    assert.deepEqual(analysis.findings.filter(f => f.ruleId === 'negative-phrasing'), []);
+    assert.deepEqual(ours(doc.uri).filter(d => codeOf(d) === 'negative-phrasing'), []);
   });
 
   it('applies a quick fix that changes exactly the flagged text', async () => {
@@ -103,6 +105,7 @@ describe('Decline Coach in the editor', () => {
     const doc = await untitled('Hi Ana,\n\nThanks for asking about the logo refresh. Sadly my week is booked, so a smaller refresh by Friday is what I can do.\n');
     const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
     const diag = diags.find(d => codeOf(d) === 'missing-empathy') as vscode.Diagnostic;
+    // Asked for the finding's own range (its hover's Quick Fix): the missing principles' inserts come first.
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const insert = actions.find(a => a.title.startsWith('Insert “I understand'));
     assert.ok(insert, actions.map(a => a.title).join(' | '));

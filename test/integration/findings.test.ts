@@ -4,6 +4,7 @@ import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, ours, sett
 
 const isMissing = (d: vscode.Diagnostic) => codeOf(d).startsWith('missing-');
 const { Warning, Information } = vscode.DiagnosticSeverity;
+const MISSING_EMPATHY = 'Add a sentence of understanding for the client’s point of view before the no.';
 
 describe('Fewer, better findings', () => {
   afterEach(closeAll);
@@ -54,9 +55,9 @@ describe('Fewer, better findings', () => {
       assert.deepEqual(inEditor.map(codeOf), ['negative-phrasing']);
       await vscode.commands.executeCommand('declineCoach.reviewDraft');
       const coach = await api();
-      await eventually(() => coach.reviewHtml()?.includes('Add a sentence of understanding'), 'the panel lists missing empathy');
+      await eventually(() => coach.reviewHtml()?.includes(MISSING_EMPATHY), 'the panel lists missing empathy');
       await setting('documentFindings', 'off');
-      await eventually(() => coach.reviewHtml()?.includes('class="score"') && !coach.reviewHtml()?.includes('Add a sentence of understanding'), 'the panel drops missing empathy');
+      await eventually(() => coach.reviewHtml()?.includes('class="score"') && !coach.reviewHtml()?.includes(MISSING_EMPATHY), 'the panel drops missing empathy');
       assert.deepEqual(ours(doc.uri).map(codeOf), ['negative-phrasing']);
     } finally {
       await restore();

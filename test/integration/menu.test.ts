@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, diagnosticsWhen, example, untitled } from './helpers';
+import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, ours, setting, untitled } from './helpers';
 
 type QuickPick = typeof vscode.window.showQuickPick;
 
@@ -72,5 +72,56 @@ describe('The quick-fix menu', () => {
     }
     assert.equal(doc.lineAt(2).text, '<!-- decline-coach-disable-next-line negative-phrasing -->');
     await diagnosticsWhen(doc.uri, d => !d.some(x => codeOf(x) === 'negative-phrasing'));
+  });
+});
+
+describe('Answers for the draft as it is now', () => {
+  afterEach(closeAll);
+
+  it('offers quick fixes and hovers for the current version before the next check has run', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));
+    // Checked on save only: the squiggles stay those of the version before the edit.
+    const restore = await setting('run', 'onSave');
+    try {
+      const editor = vscode.window.activeTextEditor as vscode.TextEditor;
+      assert.ok(await editor.edit(e => e.insert(new vscode.Position(2, 0), 'Thanks for writing. ')));
+      const staleAt = () => (ours(doc.uri).find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic).range.start.character;
+      assert.equal(staleAt(), 0, 'the published squiggle is outdated');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 'Thanks for writing. Unf'.length));
+      assert.ok(hovers.some(h => h.contents.some(c => typeof c !== 'string' && 'value' in c && c.value.includes('Positive framing'))));
+      assert.ok(await editor.edit(e => e.insert(new vscode.Position(2, 0), 'Hello. ')));
+      assert.equal(staleAt(), 'Thanks for writing. '.length, 'the published squiggle is outdated again');
+      const now = new vscode.Range(2, 'Hello. Thanks for writing. '.length, 2, 'Hello. Thanks for writing. Unfortunately,'.length);
+      const actions = await quickFixes(doc, now);
+      assert.equal(actions[0]?.title, 'Remove “Unfortunately,”', actions.map(a => a.title).join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit as vscode.WorkspaceEdit));
+      assert.equal(doc.getText(), 'Hi Max,\n\nHello. Thanks for writing. The studio is closed on Sunday.\n');
+      // A further action asked for the version before that fix does nothing.
+      const more = actions.at(-1) as vscode.CodeAction;
+      const fixed = doc.getText();
+      assert.equal(await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? [])), false);
+      assert.equal(doc.getText(), fixed);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('names the score and the findings in the status bar', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const coach = await api();
+    const score = coach.analysisFor(doc)?.score;
+    const shown = await eventually(() => coach.status(), 'the status bar item');
+    assert.equal(shown.text, `$(comment-discussion) ${score} · ${diags.length} findings`);
+    assert.equal(shown.command, 'declineCoach.reviewDraft');
+    assert.match(shown.tooltip, new RegExp(`score ${score}/100`));
+    const restore = await setting('documentFindings', 'off');
+    try {
+      await diagnosticsWhen(doc.uri, d => d.length === 1);
+      await eventually(() => coach.status()?.text === `$(comment-discussion) ${score} · 1 finding`, 'one finding in words');
+    } finally {
+      await restore();
+    }
   });
 });
