@@ -63,18 +63,30 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   }
 }
 
+let drafts = 0;
+
 /**
- * A new untitled draft, judged before it is returned. VS Code reuses untitled names, so without
- * this a test could read the diagnostics the previous test's "Untitled-1" left behind.
+ * A new untitled draft, judged before it is returned. Each gets a name of its own: VS Code reuses
+ * "Untitled-1" as soon as the last one closes, and a test could then read what the previous
+ * test's draft left behind under that name.
  */
-export async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
+export async function untitled(content: string, language: 'markdown' | 'plaintext' = 'markdown'): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `draft-${++drafts}-${Date.now()}.${language === 'markdown' ? 'md' : 'txt'}` });
+  let doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!await vscode.workspace.applyEdit(edit)) throw new Error(`could not fill ${uri.toString()}`);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
   await vscode.window.showTextDocument(doc);
   (await api()).analysisFor(doc);
   return doc;
 }
 
+/** Closes every editor and discards every untitled draft, so that nothing one test wrote lingers into the next. */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const doc of vscode.workspace.textDocuments.filter(d => d.isUntitled && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
