@@ -61,10 +61,18 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
         return all ? [all] : [];
       }
       if (!wants(vscode.CodeActionKind.QuickFix)) return [];
-      // Judged now when the published findings are for an older version: typing must not empty the menu.
-      const outcome = this.linter.upToDate(doc);
-      if (outcome.kind !== 'judged') return [];
-      const { primary, others } = findingsAt(outcome.state, range);
+      // Asked for (Ctrl+.): judged now when the published findings are for an older version, so
+      // the menu is never empty under a squiggle. The light bulb, asked after every keystroke,
+      // waits for the debounced check instead of forcing one.
+      let state: DraftState | undefined;
+      if (context.triggerKind === vscode.CodeActionTriggerKind.Invoke) {
+        const outcome = this.linter.upToDate(doc);
+        state = outcome.kind === 'judged' ? outcome.state : undefined;
+      } else {
+        state = this.linter.published(doc);
+      }
+      if (!state) return [];
+      const { primary, others } = findingsAt(state, range);
       if (primary.length === 0) return [];
       const actions: vscode.CodeAction[] = [];
       for (const { finding, diagnostic } of primary) {
