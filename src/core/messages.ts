@@ -26,6 +26,14 @@ const en = {
   'principle.positive': 'Positive framing',
   'principle.alternative': 'Offer an alternative',
   'principle.reason': 'Give a reason',
+  'title.negative-phrasing': 'Negative phrasing',
+  'title.vague-commitment': 'Vague commitment',
+  'title.custom-phrase': 'Team phrase',
+  'title.missing-acknowledgement': 'Missing acknowledgement',
+  'title.missing-empathy': 'Missing empathy',
+  'title.missing-clarifying-question': 'Missing clarifying question',
+  'title.missing-reason': 'Missing reason',
+  'title.missing-alternative': 'Missing alternative',
   'fix.replace': 'Replace with “{0}”',
   'fix.remove': 'Remove “{0}”',
   'fix.insert': 'Insert “{0}”',
@@ -55,6 +63,14 @@ const de: Record<MessageKey, string> = {
   'principle.positive': 'Positiv formulieren',
   'principle.alternative': 'Alternative anbieten',
   'principle.reason': 'Grund nennen',
+  'title.negative-phrasing': 'Negative Formulierung',
+  'title.vague-commitment': 'Vage Zusage',
+  'title.custom-phrase': 'Team-Formulierung',
+  'title.missing-acknowledgement': 'Anfrage nicht aufgegriffen',
+  'title.missing-empathy': 'Fehlendes Verständnis',
+  'title.missing-clarifying-question': 'Fehlende Rückfrage',
+  'title.missing-reason': 'Fehlender Grund',
+  'title.missing-alternative': 'Fehlende Alternative',
   'fix.replace': 'Ersetzen durch „{0}“',
   'fix.remove': '„{0}“ entfernen',
   'fix.insert': '„{0}“ einfügen',
@@ -81,4 +97,9 @@ export function principleNote(lang: Lang, principle: Principle): string {
 
 export function principleTitle(lang: Lang, principle: Principle): string {
   return t(lang, `principle.${principle}`);
+}
+
+/** A rule's name in words, where a surface would otherwise show its id. */
+export function ruleTitle(lang: Lang, ruleId: RuleId): string {
+  return t(lang, `title.${ruleId}`);
 }

@@ -1,14 +1,50 @@
 import * as vscode from 'vscode';
-import { type Finding, isPhraseRule, ruleDocsUrl } from '../core';
+import { type Finding, isPhraseRule, ruleDocsUrl, ruleTitle } from '../core';
+import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
-import { type Linter, SOURCE } from './linter';
+import type { DraftState, Linter } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('declineCoach');
+export const MORE_ACTIONS_COMMAND = 'declineCoach.moreActions';
+
+type Shown = DraftState['shown'][number];
 
 /**
- * Quick fixes from Decline Coach's diagnostics: the engine's rewrites (the single safe one
- * preferred), ignore the phrase, disable the rule for a line, learn more, and fix all — the
- * last also as `source.fixAll.declineCoach` for `editor.codeActionsOnSave`.
+ * The findings shown in the editor at `range`, and which of them the menu is for: those whose
+ * squiggle is exactly the range (a diagnostic's own Quick Fix), else the phrases there, else what
+ * the draft lacks.
+ */
+function findingsAt(state: DraftState, range: vscode.Range): { primary: Shown[]; others: Shown[] } {
+  const here = state.shown.filter(s => s.inEditor && s.diagnostic.range.intersection(range) !== undefined);
+  const exact = here.filter(s => s.diagnostic.range.isEqual(range));
+  const phrases = here.filter(s => isPhraseRule(s.finding.ruleId));
+  const primary = exact.length > 0 ? exact : phrases.length > 0 ? phrases : here;
+  return { primary, others: here.filter(s => !primary.includes(s)) };
+}
+
+/** The words the writer sees as “Ignore …”: the phrase without trailing punctuation. */
+function ignorable(finding: Finding): string {
+  return finding.actual.replace(/\s+/g, ' ').replace(/[\s,.!?]+$/, '');
+}
+
+function disableEdit(doc: vscode.TextDocument, finding: Finding): vscode.WorkspaceEdit {
+  const line = doc.positionAt(finding.start).line;
+  const indent = /^\s*/.exec(doc.lineAt(line).text)?.[0] ?? '';
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}<!-- decline-coach-disable-next-line ${finding.ruleId} -->\n`);
+  return edit;
+}
+
+/** One entry of "More Decline Coach actions…". */
+interface MoreItem extends vscode.QuickPickItem {
+  run: () => Thenable<unknown>;
+}
+
+/**
+ * Quick fixes, short: for the finding under the cursor its rewrites (the preferred one first),
+ * then *Ignore “…”*, then *Fix all* when it changes more than one place, then one entry that
+ * opens the rest (disable for a line, learn more, what the draft lacks here). Also
+ * `source.fixAll.declineCoach` for `editor.codeActionsOnSave`.
  */
 export class CoachCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -17,27 +53,51 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: Linter, private readonly log: vscode.LogOutputChannel) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     try {
       const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
-      const actions: vscode.CodeAction[] = [];
       if (context.only && wants(FIX_ALL_KIND) && !wants(vscode.CodeActionKind.QuickFix)) {
-        const all = this.fixAllAction(doc, FIX_ALL_KIND);
+        const all = this.fixAllAction(doc, FIX_ALL_KIND, 1);
         return all ? [all] : [];
       }
       if (!wants(vscode.CodeActionKind.QuickFix)) return [];
-      const state = this.linter.published(doc);
+      // Asked for (Ctrl+.): judged now when the published findings are for an older version, so
+      // the menu is never empty under a squiggle. The light bulb, asked after every keystroke,
+      // waits for the debounced check instead of forcing one.
+      let state: DraftState | undefined;
+      if (context.triggerKind === vscode.CodeActionTriggerKind.Invoke) {
+        const outcome = this.linter.upToDate(doc);
+        state = outcome.kind === 'judged' ? outcome.state : undefined;
+      } else {
+        state = this.linter.published(doc);
+      }
       if (!state) return [];
-      for (const diagnostic of context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
-        const shown = state.shown.find(s => s.diagnostic === diagnostic) ??
-          state.shown.find(s => s.diagnostic.range.isEqual(diagnostic.range) && s.diagnostic.message === diagnostic.message);
-        if (shown) actions.push(...this.actionsFor(doc, shown.finding, diagnostic));
+      const { primary, others } = findingsAt(state, range);
+      if (primary.length === 0) return [];
+      const actions: vscode.CodeAction[] = [];
+      for (const { finding, diagnostic } of primary) {
+        for (const fix of [...finding.fixes].sort((a, b) => Number(b.preferred) - Number(a.preferred))) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = fix.preferred;
+          action.edit = fixToEdit(doc, fix);
+          actions.push(action);
+        }
       }
-      if (actions.length > 0 && state.shown.filter(s => s.finding.fixes.some(f => f.preferred)).length > 1) {
-        const all = this.fixAllAction(doc, vscode.CodeActionKind.QuickFix);
-        if (all) actions.push(all);
+      for (const { finding, diagnostic } of primary) {
+        if (!isPhraseRule(finding.ruleId)) continue;
+        const phrase = ignorable(finding);
+        const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” in this workspace', phrase), vscode.CodeActionKind.QuickFix);
+        ignore.diagnostics = [diagnostic];
+        ignore.command = { title: ignore.title, command: 'declineCoach.ignorePhrase', arguments: [phrase, doc.uri] };
+        actions.push(ignore);
       }
+      const all = this.fixAllAction(doc, vscode.CodeActionKind.QuickFix, 2);
+      if (all) actions.push(all);
+      const more = new vscode.CodeAction(vscode.l10n.t('More Decline Coach actions…'), vscode.CodeActionKind.QuickFix);
+      more.diagnostics = [...primary, ...others].map(s => s.diagnostic);
+      more.command = { title: more.title, command: MORE_ACTIONS_COMMAND, arguments: [doc.uri, doc.version, range] };
+      actions.push(more);
       return actions;
     } catch (e) {
       this.log.error(`Code actions failed for ${doc.uri.toString(true)}: ${e instanceof Error ? e.message : String(e)}`);
@@ -45,47 +105,52 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
     }
   }
 
-  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const fix of finding.fixes) {
-      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
-      action.isPreferred = fix.preferred;
-      action.edit = fixToEdit(doc, fix);
-      actions.push(action);
+  /** Everything the short menu leaves out, for the findings at `range` of this version of the draft. */
+  moreItems(doc: vscode.TextDocument, state: DraftState, range: vscode.Range): MoreItem[] {
+    const lang = uiLang();
+    const { primary, others } = findingsAt(state, range);
+    const items: MoreItem[] = [];
+    // What the draft lacks, at the refusal: the insert the menu itself does not show.
+    for (const { finding } of others) {
+      for (const fix of finding.fixes) items.push({ label: fix.title, detail: ruleTitle(lang, finding.ruleId), run: () => vscode.workspace.applyEdit(fixToEdit(doc, fix)) });
     }
-    if (isPhraseRule(finding.ruleId)) {
-      const phrase = finding.actual.replace(/\s+/g, ' ').replace(/[\s,.!?]+$/, '');
-      const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” in this workspace', phrase), vscode.CodeActionKind.QuickFix);
-      ignore.diagnostics = [diagnostic];
-      ignore.command = { title: ignore.title, command: 'declineCoach.ignorePhrase', arguments: [phrase, doc.uri] };
-      actions.push(ignore);
+    const seen = new Set<string>();
+    for (const { finding } of [...primary, ...others]) {
+      if (seen.has(finding.ruleId)) continue;
+      seen.add(finding.ruleId);
+      const name = ruleTitle(lang, finding.ruleId);
+      if (doc.languageId === 'markdown') items.push({ label: vscode.l10n.t('Disable “{0}” for this line', name), run: () => vscode.workspace.applyEdit(disableEdit(doc, finding)) });
+      items.push({ label: vscode.l10n.t('Learn more about “{0}”', name), run: () => vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(ruleDocsUrl(finding.ruleId))) });
     }
-    if (doc.languageId === 'markdown') {
-      const line = doc.positionAt(finding.start).line;
-      const indent = /^\s*/.exec(doc.lineAt(line).text)?.[0] ?? '';
-      const disable = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', finding.ruleId), vscode.CodeActionKind.QuickFix);
-      disable.diagnostics = [diagnostic];
-      disable.edit = new vscode.WorkspaceEdit();
-      disable.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}<!-- decline-coach-disable-next-line ${finding.ruleId} -->\n`);
-      actions.push(disable);
-    }
-    const learn = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
-    learn.diagnostics = [diagnostic];
-    learn.command = { title: learn.title, command: 'vscode.open', arguments: [vscode.Uri.parse(ruleDocsUrl(finding.ruleId))] };
-    actions.push(learn);
-    return actions;
+    return items;
   }
 
-  private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+  /** Runs one of the further actions, chosen from a list; nothing when the draft changed meanwhile. */
+  async showMore(uri: vscode.Uri, version: number, range: vscode.Range): Promise<boolean> {
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (!doc || doc.version !== version) return false;
+    const outcome = this.linter.upToDate(doc);
+    if (outcome.kind !== 'judged') return false;
+    const picked = await vscode.window.showQuickPick(this.moreItems(doc, outcome.state, range), { placeHolder: vscode.l10n.t('More Decline Coach actions…') });
+    if (!picked) return false;
+    // The list stays open while the writer types: its edits were made for the version it was built on.
+    if (doc.isClosed || doc.version !== version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed meanwhile; nothing was applied.'));
+      return false;
+    }
+    await picked.run();
+    return true;
+  }
+
+  /** Fix all as an action when it changes at least `minPlaces` places. */
+  private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind, minPlaces: number): vscode.CodeAction | undefined {
     const outcome = this.linter.upToDate(doc);
     if (outcome.kind !== 'judged') return undefined;
-    const { state } = outcome;
     const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
-    if (count === 0) return undefined;
+    if (count < minPlaces) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe rewrites ({0})', count), kind);
     action.edit = edit;
-    action.diagnostics = state.shown.filter(s => s.finding.fixes.some(f => f.preferred)).map(s => s.diagnostic);
+    action.diagnostics = outcome.state.shown.filter(s => s.inEditor && s.finding.fixes.some(f => f.preferred)).map(s => s.diagnostic);
     return action;
   }
 }

@@ -15,6 +15,8 @@ export interface CoachConfig {
   customPhrases: CustomPhrase[];
   messageLanguage: 'ui' | 'draft';
   maxDocumentSize: number;
+  /** Where "missing …" findings appear: squiggles and the panel, the panel only, or nowhere. */
+  documentFindings: 'diagnostics' | 'panel' | 'off';
   /** Workspace-level custom phrases that were not applied because the workspace is untrusted. */
   untrustedPhrasesSkipped: boolean;
   /** Entries of `customPhrases` that were malformed and skipped. */
@@ -54,6 +56,7 @@ export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
   const customPhrases = candidates.filter(validPhrase);
   const run = c.get<string>('run', 'onType');
   const language = c.get<string>('language', 'auto');
+  const documentFindings = c.get<string>('documentFindings', 'diagnostics');
   return {
     enable: c.get<boolean>('enable', true),
     run: run === 'onSave' ? 'onSave' : 'onType',
@@ -65,6 +68,7 @@ export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
     customPhrases,
     messageLanguage: c.get<string>('messageLanguage', 'ui') === 'draft' ? 'draft' : 'ui',
     maxDocumentSize: numberSetting(c.get<unknown>('maxDocumentSize'), DEFAULT_MAX_DOCUMENT_SIZE, 1000),
+    documentFindings: documentFindings === 'panel' || documentFindings === 'off' ? documentFindings : 'diagnostics',
     untrustedPhrasesSkipped: !trusted && workspaceLevel.length > 0,
     invalidPhrases: candidates.length - customPhrases.length,
   };

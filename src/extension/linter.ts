@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, type Finding, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Finding, isPhraseRule, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
+import { refusalAnchor } from './placement';
 import { isReplyDraft } from './selection';
+import { TypingDelay } from './typingDelay';
 import type { BackgroundChecker } from './worker/checker';
 
 export const SOURCE = 'Decline Coach';
-const TYPING_DELAY_MS = 300;
 /** Drafts from this many characters on are checked in the worker (about 10 ms of work in-process). */
 const BACKGROUND_FROM = 50_000;
 /** How long a background check may take before it is abandoned. */
@@ -18,8 +19,8 @@ export interface DraftState {
   /** The document version the analysis was computed for. */
   version: number;
   analysis: Analysis;
-  /** Findings that are shown (severity not `off`), with their diagnostics. */
-  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
+  /** Findings that are shown (severity not `off`), with their diagnostics; in the panel, and in the editor when `inEditor`. */
+  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic; inEditor: boolean }>;
 }
 
 /** What became of a request to check a document. */
@@ -61,6 +62,7 @@ export class Linter implements vscode.Disposable {
   private readonly states = new Map<string, DraftState>();
   private readonly analyzers = new Map<string, Analyzer>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typingDelay = new TypingDelay();
   private readonly tooLargeSaid = new Set<string>();
   private readonly abandonedSaid = new Set<string>();
   /** Documents being checked in the background, with the version being checked. */
@@ -89,9 +91,10 @@ export class Linter implements vscode.Disposable {
     this.lint(doc);
   }
 
-  /** Judges soon: after a pause in typing, or at once. */
-  schedule(doc: vscode.TextDocument, delay = TYPING_DELAY_MS): void {
+  /** Judges soon: after a pause in typing (as long as the draft's checks allow), or at once. */
+  schedule(doc: vscode.TextDocument, delay?: number): void {
     const key = doc.uri.toString();
+    delay ??= this.typingDelay.delay(key);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -125,7 +128,9 @@ export class Linter implements vscode.Disposable {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = this.newAnalyzer()));
       // Synchronous: the document cannot change between getText() and publishing.
+      const started = performance.now();
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
+      this.typingDelay.record(key, performance.now() - started);
       return { kind: 'judged', state: this.publish(doc, doc.version, analysis, config) };
     } catch (e) {
       this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -140,11 +145,13 @@ export class Linter implements vscode.Disposable {
     if (this.abandoned.get(key) === version) return { kind: 'abandoned' };
     if (this.checking.get(key) === version) return { kind: 'checking' };
     this.checking.set(key, version);
+    const started = performance.now();
     void (this.background as BackgroundChecker).check(key, text, analyzeOptions(doc, config)).then(result => {
       if (this.checking.get(key) === version) this.checking.delete(key);
       // Edited or closed meanwhile: the check of the newer version publishes.
       if (doc.isClosed || doc.version !== version) return;
       if (result.kind === 'done') {
+        this.typingDelay.record(key, performance.now() - started);
         for (const problem of result.problems) this.log.error(problem);
         this.publish(doc, version, result.analysis, config);
       } else if (result.kind === 'interrupted') {
@@ -189,19 +196,23 @@ export class Linter implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, version: number, analysis: Analysis, config: CoachConfig): DraftState {
     const shown: DraftState['shown'] = [];
+    const anchor = config.documentFindings === 'off' ? undefined : refusalAnchor(doc, analysis);
     for (const finding of analysis.findings) {
       const setting = config.severity[finding.ruleId];
       if (setting === 'off') continue;
-      const severity = setting && setting !== 'default' ? setting : finding.severity;
-      const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
+      const phrase = isPhraseRule(finding.ruleId);
+      if (!phrase && !anchor) continue;
+      // What the draft lacks is advice, quieter than a phrase to change.
+      const severity = setting && setting !== 'default' ? setting : phrase ? finding.severity : 'info';
+      const range = phrase || !anchor ? new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end)) : anchor;
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
       diagnostic.source = SOURCE;
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
-      shown.push({ finding, diagnostic });
+      shown.push({ finding, diagnostic, inEditor: phrase || config.documentFindings === 'diagnostics' });
     }
     const state: DraftState = { uri: doc.uri, document: doc, version, analysis, shown };
     this.states.set(doc.uri.toString(), state);
-    this.collection.set(doc.uri, shown.map(s => s.diagnostic));
+    this.collection.set(doc.uri, shown.filter(s => s.inEditor).map(s => s.diagnostic));
     this.changed.fire(doc);
     return state;
   }
@@ -242,6 +253,7 @@ export class Linter implements vscode.Disposable {
     this.tooLargeSaid.delete(key);
     this.abandonedSaid.delete(key);
     this.abandoned.delete(key);
+    this.typingDelay.forget(key);
     this.openedForReview.delete(key);
     const reopened = vscode.workspace.textDocuments.find(d => d !== closed && !d.isClosed && d.uri.toString() === key);
     if (reopened) this.schedule(reopened, 0);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
-import { CoachCodeActions } from './codeActions';
+import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
 import { fixAllEdit } from './edits';
@@ -18,6 +18,8 @@ export interface DeclineCoachApi {
   analysisFor(doc: vscode.TextDocument): Analysis | undefined;
   reviewHtml(): string | undefined;
   postFromWebview(message: unknown): Promise<boolean>;
+  /** The status bar item as shown, undefined while hidden. */
+  status(): { text: string; tooltip: string; command: string } | undefined;
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
@@ -25,7 +27,9 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
   const verdict = analysis.verdict === 'good' ? vscode.l10n.t('good to send') : vscode.l10n.t('needs work');
   const lines = PRINCIPLES.map(p => `${analysis.principles[p] ? '✓' : '✗'} ${principleTitle(lang, p)}`);
   return {
-    text: `$(comment-discussion) ${analysis.score} · ${shownCount}`,
+    text: `$(comment-discussion) ${shownCount === 1
+      ? vscode.l10n.t('{0} · 1 finding', analysis.score)
+      : vscode.l10n.t('{0} · {1} findings', analysis.score, shownCount)}`,
     tooltip: `${vscode.l10n.t('Decline Coach: score {0}/100, {1}', analysis.score, verdict)}\n${lines.join('\n')}\n${vscode.l10n.t('Click to review the draft')}`,
   };
 }
@@ -39,11 +43,13 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   status.command = 'declineCoach.reviewDraft';
 
   let statusDoc: vscode.TextDocument | undefined;
+  let statusShown = false;
   const updateStatus = () => {
     // Focus in the review panel leaves no active editor: keep showing the draft last edited.
     const doc = vscode.window.activeTextEditor?.document ?? (statusDoc && !statusDoc.isClosed ? statusDoc : undefined);
     statusDoc = doc;
     const state = doc && linter.published(doc);
+    statusShown = Boolean(state);
     if (!state) { status.hide(); return; }
     const { text, tooltip } = statusText(state.analysis, state.shown.length);
     status.text = text;
@@ -51,11 +57,13 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     status.show();
   };
 
+  const codeActions = new CoachCodeActions(linter, log);
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
     log, linter, status,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CoachCodeActions(linter, log), CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
+    vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {
@@ -111,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     },
     reviewHtml: () => ReviewPanel.current?.html,
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
+    status: () => (statusShown ? { text: status.text, tooltip: String(status.tooltip), command: String(status.command) } : undefined),
   };
 }
 

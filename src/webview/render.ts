@@ -3,6 +3,7 @@
  * extension host renders it and unit tests can check it. Every piece of draft text is escaped.
  */
 import { type Analysis, beforeAfter, type Finding, isPhraseRule, PRINCIPLES, type Principle } from '../core';
+import { wordDiff } from './wordDiff';
 
 export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'checking' | 'abandoned' | 'failed' | 'noDraft';
 
@@ -62,6 +63,14 @@ function highlightedDraft(text: string, findings: readonly Finding[]): string {
   return html + escapeHtml(text.slice(at));
 }
 
+/** The rewrite in place: only the words that change struck through or added. */
+function diffHtml(before: string, after: string): string {
+  return wordDiff(before, after).map(part => {
+    const text = escapeHtml(part.text);
+    return part.kind === 'same' ? text : part.kind === 'removed' ? `<del>${text}</del>` : `<ins>${text}</ins>`;
+  }).join('');
+}
+
 export function renderReview(model: PanelModel, s: PanelStrings): string {
   const head = `<header><h1>${escapeHtml(s.title)}</h1><p class="file">${escapeHtml(model.fileName)}</p></header>`;
   const a = model.analysis;
@@ -80,7 +89,7 @@ export function renderReview(model: PanelModel, s: PanelStrings): string {
   const items = a.findings.map((f, index) => {
     const fixes = f.fixes.map((fix, fixIndex) => {
       const ba = beforeAfter(model.text, f, fixIndex);
-      const diff = ba ? `<div class="diff"><del>${escapeHtml(ba.before)}</del><span aria-hidden="true"> → </span><ins>${escapeHtml(ba.after)}</ins></div>` : '';
+      const diff = ba ? `<div class="diff">${diffHtml(ba.before, ba.after)}</div>` : '';
       return `<div class="fix">${diff}<button type="button" data-action="apply" data-finding="${index}" data-fix="${fixIndex}"` +
         ` aria-label="${escapeHtml(`${s.apply}: ${fix.title}`)}"${fix.preferred ? ' class="preferred"' : ''}>${escapeHtml(s.apply)}</button></div>`;
     }).join('');

@@ -15,6 +15,20 @@ export function fixture(path: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, path);
 }
 
+/** A draft from the repository's examples folder, as a user would open it. */
+export function example(name: string): vscode.Uri {
+  const ext = vscode.extensions.getExtension('decline-coach.decline-coach');
+  if (!ext) throw new Error('extension decline-coach.decline-coach is not installed');
+  return vscode.Uri.joinPath(ext.extensionUri, 'examples', name);
+}
+
+/** Sets a declineCoach setting for the test and returns what restores it. */
+export async function setting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('declineCoach');
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return () => Promise.resolve(vscode.workspace.getConfiguration('declineCoach').update(key, undefined, vscode.ConfigurationTarget.Global));
+}
+
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
 }
@@ -52,22 +66,27 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
 let drafts = 0;
 
 /**
- * A new untitled draft with a name of its own, judged before it is returned. VS Code reuses
- * "Untitled-1", and a late event about the previous test's draft could land on a reused name.
+ * A new untitled draft, judged before it is returned. Each gets a name of its own: VS Code reuses
+ * "Untitled-1" as soon as the last one closes, and a test could then read what the previous
+ * test's draft left behind under that name.
  */
-export async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `draft-${++drafts}.${language === 'markdown' ? 'md' : 'txt'}` });
-  const doc = await vscode.workspace.openTextDocument(uri);
+export async function untitled(content: string, language: 'markdown' | 'plaintext' = 'markdown'): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `draft-${++drafts}-${Date.now()}.${language === 'markdown' ? 'md' : 'txt'}` });
+  let doc = await vscode.workspace.openTextDocument(uri);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), content);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not fill ${uri.toString()}`);
-  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
+  if (!await vscode.workspace.applyEdit(edit)) throw new Error(`could not fill ${uri.toString()}`);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
   await vscode.window.showTextDocument(doc);
   (await api()).analysisFor(doc);
   return doc;
 }
 
+/** Closes every editor and discards every untitled draft, so that nothing one test wrote lingers into the next. */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const doc of vscode.workspace.textDocuments.filter(d => d.isUntitled && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -13,8 +13,12 @@ export async function run(): Promise<void> {
   // The runner's second pass opens an untrusted workspace and runs only the trust suite.
   if (process.env.DECLINE_COACH_UNTRUSTED) {
     require('./trust.test');
+  } else if (process.env.DECLINE_COACH_MEASURE) {
+    require('./latency.measure');
   } else {
     require('./editor.test');
+    require('./findings.test');
+    require('./menu.test');
     require('./review.test');
   }
   await new Promise<void>((resolve, reject) => {

@@ -32,7 +32,10 @@ describe('Review decline draft and Compose decline reply', () => {
     assert.match(html, /Needs work/);
     assert.match(html, /Acknowledge the request/);
     assert.ok(html.includes('“Leider kann ich” frames your answer negatively.'), 'the finding’s message is listed, in the UI language');
-    assert.match(html, /<del>Leider kann ich den Relaunch nicht übernehmen\.<\/del>.*<ins>Ich kann den Relaunch nicht übernehmen\.<\/ins>/s);
+    assert.ok(html.includes('<div class="diff"><del>Leider</del><ins>Ich</ins> kann <del>ich </del>den Relaunch nicht übernehmen.</div>'), 'the rewrite word by word');
+    // What the draft lacks is added, nothing struck through.
+    assert.ok(html.includes('<div class="diff"><ins>Ich verstehe Ihren Standpunkt und weiß, wie wichtig Ihnen das ist. </ins>Leider kann ich den Relaunch nicht übernehmen.</div>'),
+      'an inserted sentence is shown as an insertion');
   });
 
   it('shows draft text as text: markup in a draft runs nothing', async () => {

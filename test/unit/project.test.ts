@@ -109,13 +109,13 @@ describe('review panel HTML', () => {
     assert.ok(!html.includes('<script>'), html);
   });
 
-  it('shows the score, verdict, checklist and before → after', () => {
+  it('shows the score, verdict, checklist and each rewrite word by word', () => {
     const text = 'Hallo Jan,\n\nLeider kann ich am Montag nicht.';
     const analysis = analyze(text);
     const html = renderReview({ state: 'review', fileName: 'a.md', version: 3, text, analysis }, strings);
     assert.ok(html.includes(`<span class="score">${analysis.score}</span>/100`));
     assert.match(html, /<p class="verdict verdict-needs_work">Needs work<\/p>/);
-    assert.match(html, /<del>Leider kann ich am Montag nicht\.<\/del><span aria-hidden="true"> → <\/span><ins>Ich kann am Montag nicht\.<\/ins>/);
+    assert.ok(html.includes('<div class="diff"><del>Leider</del><ins>Ich</ins> kann <del>ich </del>am Montag nicht.</div>'), html);
     assert.match(html, /<li class="missing"><span class="mark" aria-hidden="true">✗<\/span><span class="sr-only">✗ <\/span><strong class="p-empathy-text">Empathy<\/strong>/);
   });
 

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, ours, setting, untitled } from './helpers';
+
+type QuickPick = typeof vscode.window.showQuickPick;
+
+function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+}
+
+/** Picks the entry labelled `label` from the next quick pick, and hands back every label offered. */
+function pickNext(label: string): { offered: string[]; restore: () => void } {
+  const window = vscode.window as { showQuickPick: QuickPick };
+  const original = window.showQuickPick;
+  const offered: string[] = [];
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+    const list = await items;
+    offered.push(...list.map(i => i.label));
+    return list.find(i => i.label === label);
+  }) as unknown as QuickPick;
+  return { offered, restore: () => { window.showQuickPick = original; } };
+}
+
+describe('The quick-fix menu', () => {
+  afterEach(closeAll);
+
+  it('offers a phrase’s rewrites, Ignore, Fix all and one entry for the rest, in that order', async () => {
+    const doc = await vscode.workspace.openTextDocument(example('decline-logo.reply.md'));
+    await vscode.window.showTextDocument(doc);
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x).startsWith('missing-')));
+    const unfortunately = diags.find(d => doc.getText(d.range) === 'Unfortunately,') as vscode.Diagnostic;
+    const finding = (await api()).analysisFor(doc)?.findings.find(f => f.actual === 'Unfortunately,');
+    assert.ok(finding);
+    const actions = await quickFixes(doc, unfortunately.range);
+    const titles = actions.map(a => a.title);
+    const rewrites = finding.fixes.length;
+    assert.equal(actions.length, rewrites + 3, titles.join(' | '));
+    assert.equal(titles[0], 'Remove “Unfortunately,”');
+    assert.equal(actions[0].isPreferred, true, 'the preferred rewrite comes first');
+    assert.ok(actions.slice(1, rewrites).every(a => !a.isPreferred && a.edit));
+    assert.equal(titles[rewrites], 'Ignore “Unfortunately” in this workspace');
+    assert.match(titles[rewrites + 1], /^Fix all safe rewrites \((\d+)\)$/);
+    assert.ok(Number(/\((\d+)\)/.exec(titles[rewrites + 1])?.[1]) > 1);
+    assert.equal(titles[rewrites + 2], 'More Decline Coach actions…');
+    assert.ok(titles.every(t => !/negative-phrasing|missing-/.test(t)), 'no rule ids');
+  });
+
+  it('offers Fix all only when it changes more than one place', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const [diag] = (await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'))).filter(d => codeOf(d) === 'negative-phrasing');
+    const titles = (await quickFixes(doc, diag.range)).map(a => a.title);
+    assert.deepEqual(titles, ['Remove “Unfortunately,”', 'Ignore “Unfortunately” in this workspace', 'More Decline Coach actions…']);
+  });
+
+  it('keeps the rest behind one entry: what the draft lacks there, disable for a line, learn more — rules named in words', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const diag = diags.find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic;
+    const more = (await quickFixes(doc, diag.range)).at(-1) as vscode.CodeAction;
+    assert.ok(more.command);
+    const pick = pickNext('Disable “Negative phrasing” for this line');
+    try {
+      assert.equal(await vscode.commands.executeCommand(more.command.command, ...(more.command.arguments ?? [])), true);
+    } finally {
+      pick.restore();
+    }
+    const firstDisable = pick.offered.findIndex(l => l.startsWith('Disable'));
+    assert.ok(firstDisable > 0 && pick.offered.slice(0, firstDisable).every(l => l.startsWith('Insert “')), pick.offered.join(' | '));
+    assert.ok(pick.offered.some(l => l.startsWith('Insert “I understand')), 'the missing empathy sentence is offered');
+    for (const label of ['Disable “Negative phrasing” for this line', 'Learn more about “Negative phrasing”', 'Learn more about “Missing empathy”']) {
+      assert.ok(pick.offered.includes(label), `${label} in ${pick.offered.join(' | ')}`);
+    }
+    assert.equal(doc.lineAt(2).text, '<!-- decline-coach-disable-next-line negative-phrasing -->');
+    await diagnosticsWhen(doc.uri, d => !d.some(x => codeOf(x) === 'negative-phrasing'));
+  });
+});
+
+describe('Answers for the draft as it is now', () => {
+  afterEach(closeAll);
+
+  it('offers quick fixes and hovers for the current version before the next check has run', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));
+    // Checked on save only: the squiggles stay those of the version before the edit.
+    const restore = await setting('run', 'onSave');
+    try {
+      const editor = vscode.window.activeTextEditor as vscode.TextEditor;
+      assert.ok(await editor.edit(e => e.insert(new vscode.Position(2, 0), 'Thanks for writing. ')));
+      const staleAt = () => (ours(doc.uri).find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic).range.start.character;
+      assert.equal(staleAt(), 0, 'the published squiggle is outdated');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 'Thanks for writing. Unf'.length));
+      assert.ok(hovers.some(h => h.contents.some(c => typeof c !== 'string' && 'value' in c && c.value.includes('Positive framing'))));
+      assert.ok(await editor.edit(e => e.insert(new vscode.Position(2, 0), 'Hello. ')));
+      assert.equal(staleAt(), 'Thanks for writing. '.length, 'the published squiggle is outdated again');
+      const now = new vscode.Range(2, 'Hello. Thanks for writing. '.length, 2, 'Hello. Thanks for writing. Unfortunately,'.length);
+      const actions = await quickFixes(doc, now);
+      assert.equal(actions[0]?.title, 'Remove “Unfortunately,”', actions.map(a => a.title).join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit as vscode.WorkspaceEdit));
+      assert.equal(doc.getText(), 'Hi Max,\n\nHello. Thanks for writing. The studio is closed on Sunday.\n');
+      // A further action asked for the version before that fix does nothing.
+      const more = actions.at(-1) as vscode.CodeAction;
+      const fixed = doc.getText();
+      assert.equal(await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? [])), false);
+      assert.equal(doc.getText(), fixed);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('names the score and the findings in the status bar', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const coach = await api();
+    const score = coach.analysisFor(doc)?.score;
+    const shown = await eventually(() => coach.status(), 'the status bar item');
+    assert.equal(shown.text, `$(comment-discussion) ${score} · ${diags.length} findings`);
+    assert.equal(shown.command, 'declineCoach.reviewDraft');
+    assert.match(shown.tooltip, new RegExp(`score ${score}/100`));
+    const restore = await setting('documentFindings', 'off');
+    try {
+      await diagnosticsWhen(doc.uri, d => d.length === 1);
+      await eventually(() => coach.status()?.text === `$(comment-discussion) ${score} · 1 finding`, 'one finding in words');
+    } finally {
+      await restore();
+    }
+  });
+});
