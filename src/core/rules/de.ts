@@ -1,6 +1,10 @@
 import type { LanguageRules } from './schema';
 
 /** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+/** What makes a vague time vaguer, replaced with it: „irgendwann | im Sommer“. */
+const VAGUE_SPAN = '\\s+(?:im|in\\s+den|in\\s+der|nächste|nächsten|diese|diesen|dieses|kommende|kommenden)\\s+'
+  + '(?:Sommer|Winter|Frühling|Herbst|Frühjahr|Jahr|Monat|Monaten|Woche|Wochen|Quartal|Ferien|Sommerferien|Zeit)\\b';
+
 const CONCRETE_TIME = ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
   '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr|Minuten', 'in|innerhalb einer|einem|eines {TIME_UNIT}'];
 
@@ -176,12 +180,23 @@ export const de: LanguageRules = {
       id: 'kein-problem',
       rule: 'negative-phrasing',
       patterns: ['kein Problem'],
-      fixes: [{ with: 'gern', preferred: true }],
+      // „Gern“ only where it stands alone; with a condition it would change the meaning („gern, wenn …“).
+      fixes: [
+        { with: 'gern', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*[,.!;:](?!\\s*(?:wenn|falls|dass|solange|sofern)\\b)' } },
+        { with: 'völlig in Ordnung', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*,\\s*(?:wenn|falls|dass|solange|sofern)\\b' } },
+        { with: 'in Ordnung', preferred: true, when: { before: '\\b(?:ist|wäre|sind|wären)\\s+$' } },
+      ],
       hint: {
         en: 'German style guides read „kein Problem“ as a negative; „gern“ says the same positively.',
         de: '„Kein Problem“ klingt nach einem Problem; „gern“ sagt dasselbe positiv.',
       },
-      examples: [{ input: 'Kein Problem, ich schicke die Datei heute.', flagged: 'Kein Problem', output: 'Gern, ich schicke die Datei heute.' }],
+      examples: [
+        { input: 'Kein Problem, ich schicke die Datei heute.', flagged: 'Kein Problem', output: 'Gern, ich schicke die Datei heute.' },
+        { input: 'Kein Problem, wenn du dir das erst noch überlegen willst.', flagged: 'Kein Problem',
+          output: 'Völlig in Ordnung, wenn du dir das erst noch überlegen willst.', never: ['Gern, wenn du dir das erst noch überlegen willst.'] },
+        { input: 'Das ist kein Problem.', flagged: 'kein Problem', output: 'Das ist in Ordnung.', never: ['Das ist gern.'] },
+        { input: 'Das wird kein Problem für uns.', flagged: 'kein Problem', never: ['Das wird gern für uns.'] },
+      ],
       counterexamples: ['Gern, ich schicke die Datei heute.'],
     },
     {
@@ -253,18 +268,19 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['^ vielleicht|eventuell|hoffentlich|möglicherweise {WORD} {PRON}'],
       exceptions: ['^ vielleicht|eventuell|hoffentlich|möglicherweise {WORD} das|dies|diese|dieser|dieses|es {CAP}'],
-      fixes: [{ with: '$3 $2' }],
-      examples: [{ input: 'Vielleicht finden wir nächste Woche einen Termin.', flagged: 'Vielleicht finden wir', output: 'Wir finden nächste Woche einen Termin.' }],
+      // No rewrite: dropping the hedge would turn it into a promise.
+      examples: [{ input: 'Vielleicht finden wir nächste Woche einen Termin.', flagged: 'Vielleicht finden wir',
+        never: ['Wir finden nächste Woche einen Termin.'] }],
       counterexamples: ['Wir finden am Dienstag einen Termin.'],
     },
     {
       id: 'vielleicht',
       rule: 'vague-commitment',
       patterns: ['vielleicht|eventuell|evtl.|hoffentlich|womöglich|möglicherweise', 'unter Umständen'],
-      fixes: [{ with: '', notAtClauseStart: true }],
+      // No rewrite: dropping the hedge would turn it into a promise.
       examples: [
-        { input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', output: 'Das klappt im Mai.' },
-        { input: 'Die Teile kommen möglicherweise später.', flagged: 'möglicherweise', output: 'Die Teile kommen später.' },
+        { input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', never: ['Das klappt im Mai.'] },
+        { input: 'Die Teile kommen möglicherweise später.', flagged: 'möglicherweise', never: ['Die Teile kommen später.'] },
       ],
       counterexamples: ['Das klappt am 4. Mai.'],
     },
@@ -276,12 +292,15 @@ export const de: LanguageRules = {
         'möglichst bald|schnell',
         'in Kürze', 'bei Gelegenheit', 'so früh wie möglich'],
       exceptions: ['bis bald'],
-      fixes: [{ with: 'bis ${1:Freitag, 12 Uhr}' }],
+      // The whole vague phrase goes: „irgendwann im Sommer“ → „bis …“, never „bis … im Sommer“.
+      fixes: [{ with: 'bis ${1:Freitag, 12 Uhr}', absorb: VAGUE_SPAN }],
       examples: [
         { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis Freitag, 12 Uhr.' },
         { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis Freitag, 12 Uhr.' },
         { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis Freitag, 12 Uhr fertig.' },
         { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis Freitag, 12 Uhr.' },
+        { input: 'Das machen wir irgendwann im Sommer.', flagged: 'irgendwann', output: 'Das machen wir bis Freitag, 12 Uhr.',
+          never: ['Das machen wir bis Freitag, 12 Uhr im Sommer.'] },
       ],
       counterexamples: ['Bis bald!', 'Sobald die Dateien da sind, lege ich los.', 'Die Rechnung kommt am Freitag.'],
     },

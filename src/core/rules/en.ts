@@ -1,6 +1,10 @@
 import type { LanguageRules } from './schema';
 
 /** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+/** What makes a vague time vaguer, replaced with it: "at some point | over the summer". */
+const VAGUE_SPAN = '\\s+(?:over|during|in|within|around|before|after)?\\s*(?:the\\s+|this\\s+|next\\s+|the\\s+(?:next|coming)\\s+|early\\s+|late\\s+)?'
+  + '(?:summer|winter|spring|autumn|fall|year|month|months|week|weeks|quarter|season|days|future)\\b(?!\\s+of\\b)';
+
 const CONCRETE_TIME = ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
   '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks',
   'tomorrow|tonight|today', 'this morning|afternoon|evening'];
@@ -51,6 +55,9 @@ export const en: LanguageRules = {
       examples: [
         { input: 'Unfortunately, the shop closes at six.', flagged: 'Unfortunately,', output: 'The shop closes at six.' },
         { input: 'We looked at it, but unfortunately the files are corrupt.', flagged: 'unfortunately', output: 'We looked at it, but the files are corrupt.' },
+        // The commas of a parenthetical go with it.
+        { input: 'We checked the files and, unfortunately, the fonts are missing.', flagged: 'unfortunately,',
+          output: 'We checked the files and the fonts are missing.', never: ['We checked the files and, the fonts are missing.'] },
       ],
       counterexamples: ['The shop closes at six, and the café at seven.'],
     },
@@ -233,8 +240,15 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['{WILL} try|attempt to'],
       // Dropping "try to" turns a hedge into a commitment: offered, never applied automatically.
-      fixes: [{ with: '$1' }],
-      examples: [{ input: 'I’ll try to finish it this week.', flagged: 'I’ll try to', output: 'I’ll finish it this week.' }],
+      // Dropping "try to" would turn a hedge into a promise: the rewrite names when the writer will know.
+      fixes: [{ with: 'I’ll know by ${1:date} whether I can', when: { match: '^I' } },
+        { with: 'we’ll know by ${1:date} whether we can', when: { match: '^we' } }],
+      examples: [
+        { input: 'I’ll try to finish it this week.', flagged: 'I’ll try to', output: 'I’ll know by date whether I can finish it this week.',
+          never: ['I’ll finish it this week.'] },
+        { input: 'Sure, we will try to send the files on Friday.', flagged: 'we will try to',
+          output: 'Sure, we’ll know by date whether we can send the files on Friday.', never: ['Sure, we will send the files on Friday.'] },
+      ],
       counterexamples: ['I will send the draft on Friday.'],
     },
     {
@@ -261,8 +275,17 @@ export const en: LanguageRules = {
       patterns: ['get|be back to you soon|shortly', 'soon|shortly|sometime|eventually', 'at some point', 'in due course', 'one of these days',
         'in the near future'],
       exceptions: ['as soon as', 'soon as', 'see|talk|speak you? soon', 'get well soon'],
-      fixes: [{ with: 'by ${1:Thursday}' }],
-      examples: [{ input: 'The report will be ready soon.', flagged: 'soon', output: 'The report will be ready by Thursday.' }],
+      fixes: [{ with: '$1 back to you by ${1:Thursday}', when: { match: '^(get|be) back' } },
+        // The whole vague phrase goes: "at some point over the summer" → "by …", never "by … over the summer".
+        { with: 'by ${1:Thursday}', when: { match: '^(?!(get|be) back)' }, absorb: VAGUE_SPAN }],
+      examples: [
+        { input: 'The report will be ready soon.', flagged: 'soon', output: 'The report will be ready by Thursday.' },
+        { input: 'I’ll let you know at some point over the summer.', flagged: 'at some point', output: 'I’ll let you know by Thursday.',
+          never: ['I’ll let you know by Thursday over the summer.'] },
+        { input: 'We can revisit the budget sometime next month.', flagged: 'sometime', output: 'We can revisit the budget by Thursday.' },
+        { input: 'I’ll get back to you shortly.', flagged: 'get back to you shortly', output: 'I’ll get back to you by Thursday.',
+          never: ['I’ll by Thursday.'] },
+      ],
       counterexamples: ['I will start as soon as the files arrive.', 'Talk soon!'],
     },
     {
@@ -270,8 +293,22 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['maybe|perhaps|possibly|hopefully', '{IM} not sure', '{WILL} see', 'it depends'],
       exceptions: ['{WILL} see you|what'],
-      fixes: [{ with: '' }],
-      examples: [{ input: 'Maybe we can meet next week.', flagged: 'Maybe', output: 'We can meet next week.' }],
+      // A hedge carries meaning: never dropped into a promise. Where a clause follows, the rewrite
+      // says when the writer will know instead; a bare "maybe" gets no rewrite at all.
+      fixes: [
+        { with: 'I’ll know by ${1:date} whether', when: { match: 'not sure$', after: '^\\s+(?:that\\s+|if\\s+|whether\\s+)?(?:I|I’ll|I\'ll|we|we’ll|we\'ll|you|it|the|this|that|they|there)\\b' },
+          absorb: '\\s+(?:that|if|whether)(?=\\s)' },
+        { with: '$1 know by ${1:date}', when: { match: 'see$', after: '^(?:\\s+(?:if|whether)\\b|\\s*[.!;]|\\s*$)' } },
+      ],
+      examples: [
+        { input: 'Maybe we can meet next week.', flagged: 'Maybe', never: ['We can meet next week.'] },
+        { input: 'Maybe in Q3?', flagged: 'Maybe', never: ['In Q3?'] },
+        { input: 'I’m not sure I’ll have the capacity in June.', flagged: 'I’m not sure',
+          output: 'I’ll know by date whether I’ll have the capacity in June.', never: ['I’ll have the capacity in June.'] },
+        { input: 'I’m not sure if the budget covers it.', flagged: 'I’m not sure', output: 'I’ll know by date whether the budget covers it.' },
+        { input: 'We’ll see if the printer has stock.', flagged: 'We’ll see', output: 'We’ll know by date if the printer has stock.' },
+        { input: 'I’m not sure about the colours.', flagged: 'I’m not sure', never: ['About the colours.'] },
+      ],
       counterexamples: ['We can meet on Tuesday at 10 am.'],
     },
     {
