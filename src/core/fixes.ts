@@ -1,4 +1,4 @@
-import { compiledRules } from './compiled';
+import { compiledRules, RULES } from './compiled';
 import { dropWeak } from './findingFilters';
 import { wordsOf } from './pattern';
 import { phraseFindings } from './phrases';
@@ -115,32 +115,38 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
   return { start, end: endBefore, newText: after.slice(start, endAfter) };
 }
 
+const SOFTENERS = new Set(Object.values(RULES).flatMap(r => r.phrases.filter(p => p.softener).map(p => `${r.lang}.${p.id}`)));
+const isRefusal = (f: Finding) => f.ruleId === 'negative-phrasing' && !SOFTENERS.has(f.entryId);
+
 /** Longer sentences are not judged twice: their fixes are offered, never applied unread. */
 const MAX_VERIFIED_SENTENCE = 1000;
 
 /**
  * A preferred fix is kept only if its sentence, rewritten and judged again on its own, loses that
- * finding and gains none ("Unfortunately, no." must not become the flat "No."); otherwise it is
- * still offered, but not applied unread. Findings count by entry: one whose words the fix edited
+ * finding and gains none ("Unfortunately, no." must not become the flat "No."), and a softener's
+ * removal only where the sentence refuses nothing else; otherwise it is still offered, but not
+ * applied unread. Findings count by entry: one whose words the fix edited
  * is still the same finding. Offsets of `findings`, `source`, `masked` and `sentences` are the
  * block's; the findings are those reported in the block.
  */
 export function keepSafePreferred(findings: readonly Finding[], source: string, masked: string, sentences: readonly LangSentence[],
   messageLang: (l: Lang) => Lang): Finding[] {
   if (!findings.some(f => f.fixes.some(x => x.preferred))) return [...findings];
-  // Per sentence (by its start), how often each entry is reported.
+  // Per sentence (by its start), how often each entry is reported, and whether it refuses something.
   const bySentence = new Map<number, Map<string, number>>();
+  const refusing = new Set<number>();
   for (const f of findings) {
     const at = sentenceAt(sentences, f.start)?.start ?? -1;
     let counts = bySentence.get(at);
     if (!counts) bySentence.set(at, (counts = new Map()));
     counts.set(f.entryId, (counts.get(f.entryId) ?? 0) + 1);
+    if (isRefusal(f)) refusing.add(at);
   }
   return findings.map(finding => {
     const preferred = finding.fixes.find(x => x.preferred);
     if (!preferred) return finding;
     const sentence = sentenceAt(sentences, finding.start);
-    if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE
+    if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
       && rewritesCleanly(finding, preferred, bySentence.get(sentence.start) ?? new Map(), source, masked, sentence, messageLang)) {
       return finding;
     }

@@ -70,9 +70,9 @@ describe('decline-coach CLI', () => {
   });
 
   it('--fix applies the safe rewrites in place', () => {
-    const p = file('a.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    const p = file('a.md', 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
     const r = cli(['check', '--fix', p]);
-    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nIch kann am Montag nicht.\n');
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n');
     assert.match(r.err, /applied 1 fix/);
   });
 
@@ -98,12 +98,12 @@ describe('decline-coach CLI', () => {
   });
 
   it('never changes a read-only file with --fix', () => {
-    const p = file('ro.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    const p = file('ro.md', 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
     chmodSync(p, 0o444);
     const r = cli(['check', '--fix', p]);
     assert.equal(r.code, 2);
     assert.match(r.err, /could not write the fixes \(EACCES\); the file is unchanged/);
-    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
   });
 
   it('rejects bad usage with exit 2', () => {
@@ -115,8 +115,8 @@ describe('decline-coach CLI', () => {
   });
 
   describe('hostile input', () => {
-    const refusal = 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n';
-    const fixed = 'Hallo Jan,\n\nIch kann am Montag nicht.\n';
+    const refusal = 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n';
+    const fixed = 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n';
 
     it('refuses a FIFO and a device without reading them, and checks the other files', function () {
       if (process.platform === 'win32') this.skip();
@@ -195,7 +195,7 @@ describe('decline-coach CLI', () => {
     it('--fix never overwrites an edit made while it runs', async function () {
       this.timeout(120_000);
       // Big enough that fixing takes a while; the edit lands after the read and before the write.
-      const p = file('busy.md', `Hallo Jan,\n\n${'Leider kann ich das nicht. '.repeat(40_000)}\n`);
+      const p = file('busy.md', `Hallo Jan,\n\n${'Leider sind wir ausgebucht. '.repeat(40_000)}\n`);
       const child = spawn(process.execPath, [CLI, 'check', '--fix', p], { env: { ...process.env, LANG: 'en_US.UTF-8' } });
       let err = '';
       child.stdout.resume();
@@ -205,7 +205,7 @@ describe('decline-coach CLI', () => {
       const code = await new Promise(done => child.on('close', done));
       assert.equal(code, 2, err);
       assert.ok(err.includes(`${p}: changed while the fixes were made; not written, run again`), err);
-      assert.ok(readFileSync(p, 'utf8').endsWith('Leider kann ich das nicht. \nMeine Ergänzung.\n'));
+      assert.ok(readFileSync(p, 'utf8').endsWith('Leider sind wir ausgebucht. \nMeine Ergänzung.\n'));
     });
   });
 });

@@ -59,6 +59,7 @@ export const de: LanguageRules = {
     {
       id: 'leider-satzanfang',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['^ leider|bedauerlicherweise {WORD} {PRON}'],
       // "Leider ist das Büro …": here "das" is an article, and the pronoun swap would break the sentence.
       exceptions: ['^ leider|bedauerlicherweise {WORD} das|dies|diese|dieser|dieses|es {CAP}'],
@@ -73,6 +74,7 @@ export const de: LanguageRules = {
     {
       id: 'leider',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['leider|bedauerlicherweise|dummerweise'],
       // At the start of a sentence or clause, dropping the adverb would leave the verb first.
       fixes: [{ with: '', preferred: true, notAtClauseStart: true }],
@@ -85,6 +87,7 @@ export const de: LanguageRules = {
     {
       id: 'bedauern',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['wir|ich bedauern|bedaure ,? Ihnen|dir|euch mitteilen zu müssen', 'zu unserem|meinem Bedauern',
         'wir|ich bedauern|bedaure sehr? ,? dass', 'wir|ich müssen|muss Ihnen|dir|euch leider? mitteilen'],
       examples: [{ input: 'Wir bedauern, Ihnen mitteilen zu müssen, dass der Kurs ausfällt.', flagged: 'Wir bedauern, Ihnen mitteilen zu müssen' }],

@@ -50,6 +50,7 @@ export const en: LanguageRules = {
     {
       id: 'unfortunately',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['unfortunately|regrettably|sadly ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [
@@ -64,6 +65,7 @@ export const en: LanguageRules = {
     {
       id: 'afraid',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['{IM} afraid that? ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [{ input: 'I’m afraid the venue is booked that week.', flagged: 'I’m afraid', output: 'The venue is booked that week.' }],
@@ -72,6 +74,7 @@ export const en: LanguageRules = {
     {
       id: 'regret',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['we|I regret to inform|tell you that?', 'we|I regret that', 'to our regret ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [{ input: 'We regret to inform you that the print run is sold out.', flagged: 'We regret to inform you that', output: 'The print run is sold out.' }],

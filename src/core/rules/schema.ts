@@ -42,6 +42,11 @@ export interface PhraseEntry {
   unlessSentenceHas?: string[];
   /** Not reported where the sentence already has another finding of the same rule. */
   weak?: boolean;
+  /**
+   * A softener ("unfortunately"): its removal is preferred only where the rest of the sentence
+   * refuses nothing; next to a refusal, dropping it only makes the "no" blunter.
+   */
+  softener?: boolean;
   /** Not reported in a clause opened by one of these words ("wenn … nicht"). */
   unlessClauseOpensWith?: string[];
   fixes?: FixTemplate[];
