@@ -143,15 +143,29 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
     if (isRefusal(f)) refusing.add(at);
   }
   return findings.map(finding => {
+    const sentence = sentenceAt(sentences, finding.start);
+    if (sentence && SOFTENERS.has(finding.entryId) && refusing.has(sentence.start)) finding = withClauseReframe(finding, findings, sentence);
     const preferred = finding.fixes.find(x => x.preferred);
     if (!preferred) return finding;
-    const sentence = sentenceAt(sentences, finding.start);
     if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
       && rewritesCleanly(finding, preferred, bySentence.get(sentence.start) ?? new Map(), source, masked, sentence, messageLang)) {
       return finding;
     }
     return { ...finding, fixes: finding.fixes.map(x => (x === preferred ? { ...x, preferred: false } : x)) };
   });
+}
+
+/**
+ * A softener next to a refusal first offers both at once: the softener goes and the refusal is
+ * reframed ("Unfortunately, I can't include X" → "I can include X ${1:if/once …}").
+ */
+function withClauseReframe(softener: Finding, findings: readonly Finding[], sentence: LangSentence): Finding {
+  const removal = softener.fixes[0];
+  const refusal = findings.find(f => isRefusal(f) && f.start >= sentence.start && f.start < sentence.end && f.fixes.some(x => x.snippet));
+  const reframe = refusal?.fixes.find(x => x.snippet);
+  if (!removal || !reframe || removal.edits.some(a => reframe.edits.some(b => a.start < b.end && b.start < a.end))) return softener;
+  const both: Fix = { title: reframe.title, preferred: false, snippet: true, edits: [...removal.edits, ...reframe.edits] };
+  return { ...softener, fixes: [both, ...softener.fixes] };
 }
 
 function rewritesCleanly(finding: Finding, fix: Fix, before: ReadonlyMap<string, number>, source: string, masked: string,

@@ -65,6 +65,13 @@ export function touchesProseOnly(fix: Fix, text: string, masked: string, offset 
   return fix.edits.every(e => e.end - offset <= masked.length && text.slice(e.start, e.end) === masked.slice(e.start - offset, e.end - offset));
 }
 
+/** Where the clause that goes on at `from` ends: before its comma, colon or closing punctuation. */
+function clauseEnd(sentence: Sentence, from: number): number {
+  const rest = sentence.text.slice(from - sentence.start);
+  const stop = /\s*(?:[,;:.!?…]|\s[-–—]\s|$)/u.exec(rest);
+  return from + (stop ? stop.index : rest.trimEnd().length);
+}
+
 const conditions = new Map<string, RegExp>();
 
 /** A template's regular expression, compiled once (case-insensitive; `y`: sticky). */
@@ -98,6 +105,13 @@ export function templateFixes(templates: readonly FixTemplate[], match: RegExpEx
       if (absorbed.test(sentence.text)) to = sentence.start + absorbed.lastIndex;
     }
     const fix = phraseFix(text, start, to, expandTemplate(template.with, match), lang, sentence);
+    if (template.append !== undefined) {
+      if (!sentence) continue;
+      const at = clauseEnd(sentence, to);
+      fix.edits.push({ start: at, end: at, newText: template.append });
+      fix.snippet ||= hasPlaceholder(template.append);
+      fix.title = t(lang, 'fix.replace', `${snippetToPlain(fix.edits[0].newText)} … ${snippetToPlain(template.append).trim()}`);
+    }
     // A safe rewrite never takes markup with it; the writer may still choose it by hand.
     // After a backslash, a removal would let it escape whatever comes next (a link turns into text).
     fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked) && text[fix.edits[0].start - 1] !== '\\';

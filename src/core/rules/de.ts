@@ -65,7 +65,8 @@ export const de: LanguageRules = {
       exceptions: ['^ leider|bedauerlicherweise {WORD} das|dies|diese|dieser|dieses|es {CAP}'],
       fixes: [{ with: '$3 $2', preferred: true }],
       examples: [
-        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin nicht halten.' },
+        // Next to a refusal the first fix reframes the whole clause; the bare removal comes second.
+        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin ab … halten.' },
         { input: 'Leider gibt es für Neukunden keinen Rabatt.', flagged: 'Leider gibt es', output: 'Es gibt für Neukunden keinen Rabatt.' },
         { input: 'Hallo Jan, ich habe Ihre Mail gelesen. Leider sind wir im Juli ausgebucht.', flagged: 'Leider sind wir', output: 'Hallo Jan, ich habe Ihre Mail gelesen. Wir sind im Juli ausgebucht.' },
       ],
@@ -98,9 +99,14 @@ export const de: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance', 'nicht in der Lage',
         'nicht auf unserer|meiner|der Roadmap|Agenda|Liste', 'nicht im Angebot|Leistungsumfang|Paket|Programm|Sortiment'],
+      // Umgedeutet: möglich ab einem Datum, das die schreibende Person einsetzt.
+      fixes: [
+        { with: '$2 ab ${1:Datum}', when: { match: '^nicht\\s+(?:möglich|machbar|umsetzbar|realisierbar|leistbar|verfügbar|lieferbar|darstellbar)$' } },
+        { with: 'ab ${1:Datum} möglich', when: { match: '^unmöglich$' } },
+      ],
       examples: [
-        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich' },
-        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich' },
+        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich', output: 'Eine Lieferung bis morgen ist möglich ab Datum.' },
+        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich', output: 'Das ist technisch ab Datum möglich.' },
         { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap' },
         { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen' },
         { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang' },
@@ -113,8 +119,9 @@ export const de: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['geht|klappt|funktioniert {GEHT_ADV}? {GEHT_ADV}? {GEHT_ADV}? nicht mehr?', 'passt|passen {GEHT_ADV}? uns|mir {GEHT_ADV}? {GEHT_ADV}? nicht'],
       exceptions: ['nicht mehr? nur|um|darum'],
+      fixes: [{ with: '$1 ${1:ab …}', when: { match: '^(?:geht|klappt|funktioniert)\\s+nicht$' } }],
       examples: [
-        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht' },
+        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht', output: 'Ein Termin am Samstag geht ab ….' },
         { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht' },
         { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr' },
         { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht' },
@@ -143,8 +150,11 @@ export const de: LanguageRules = {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
+      // „… nicht übernehmen“ → „… ab ${1:…} übernehmen“: das Verb bleibt am Satzende.
+      fixes: [{ with: '${1:ab …} $2', when: { match: '^nicht\\s+\\p{Ll}+$' } }],
       examples: [
-        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen' },
+        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir ab … übernehmen.' },
+        { input: 'Leider kann ich das Hosting nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Leider kann ich das Hosting ab … übernehmen.' },
         { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
         { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
         { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },

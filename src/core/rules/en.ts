@@ -5,6 +5,11 @@ import type { LanguageRules } from './schema';
 const VAGUE_SPAN = '\\s+(?:over|during|in|within|around|before|after)?\\s*(?:the\\s+|this\\s+|next\\s+|the\\s+(?:next|coming)\\s+|early\\s+|late\\s+)?'
   + '(?:summer|winter|spring|autumn|fall|year|month|months|week|weeks|quarter|season|days|future)\\b(?!\\s+of\\b)';
 
+/** The condition a reframed refusal asks the writer to name. */
+const IF_ONCE = ' ${1:if/once …}';
+/** "right now" goes with "not possible" when it becomes "possible from …". */
+const NOW_SPAN = '\\s+(?:right now|at the moment|at this time|at present|currently|for now|this week|this month|this year)\\b';
+
 const CONCRETE_TIME = ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
   '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks',
   'tomorrow|tonight|today', 'this morning|afternoon|evening'];
@@ -92,15 +97,28 @@ export const en: LanguageRules = {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
+      // Reframed: what is possible, and on what condition (a tab stop the writer fills in). A past "wasn't able to" reports; it is not reframed.
+      fixes: [
+        { with: 'can $2', when: { match: '^(?:can[’\']?t|cannot|can not)\\s' }, append: IF_ONCE },
+        { with: 'could $2', when: { match: '^(?:couldn[’\']?t|could not)\\s' }, append: IF_ONCE },
+        { with: 'will $2', when: { match: '^(?:won[’\']?t|will not)\\s(?!be able)' }, append: IF_ONCE },
+        { with: 'will be able to $2', when: { match: '^won[’\']?t be able to\\s' }, append: IF_ONCE },
+        { with: 'would be able to $2', when: { match: '^wouldn[’\']?t be able to\\s' }, append: IF_ONCE },
+        { with: 'able to $2', when: { match: '^(?:unable|not able) to\\s' }, append: IF_ONCE },
+        { with: 'are able to $2', when: { match: '^aren[’\']?t able to\\s' }, append: IF_ONCE },
+        { with: 'is able to $2', when: { match: '^isn[’\']?t able to\\s' }, append: IF_ONCE },
+      ],
       examples: [
-        { input: 'We cannot move the deadline.', flagged: 'cannot move' },
-        { input: 'I’m unable to attend the call.', flagged: 'unable to attend' },
-        { input: 'Sorry, I can\'t help with the tax return.', flagged: 'can\'t help' },
-        { input: 'I cant make the call on Thursday.', flagged: 'cant make' },
-        { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join' },
+        { input: 'We cannot move the deadline.', flagged: 'cannot move', output: 'We can move the deadline if/once ….' },
+        { input: 'Unfortunately, I can’t include a brand guide at that price, sorry.', flagged: 'can’t include',
+          output: 'Unfortunately, I can include a brand guide at that price if/once …, sorry.' },
+        { input: 'I’m unable to attend the call.', flagged: 'unable to attend', output: 'I’m able to attend the call if/once ….' },
+        { input: 'Sorry, I can\'t help with the tax return.', flagged: 'can\'t help', output: 'Sorry, I can help with the tax return if/once ….' },
+        { input: 'I cant make the call on Thursday.', flagged: 'cant make', output: 'I can make the call on Thursday if/once ….' },
+        { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join', output: 'Sorry, I will be able to join the kickoff if/once ….' },
         { input: 'We weren’t able to fit the extra banner into the sprint.', flagged: 'weren’t able to fit' },
-        { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship' },
-        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take' },
+        { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship', output: 'The shop is able to ship to Norway if/once ….' },
+        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take', output: 'sorry, im able to take on the newsletter if/once ….' },
         { input: 'I wasn’t able to squeeze the extra pages into this print run.', flagged: 'wasn’t able to squeeze' },
       ],
       counterexamples: ['I can’t wait to see the finished site.', 'You won’t be charged for the extra call.', 'We can help with the tax return.',
@@ -112,12 +130,16 @@ export const en: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['I|we {DONT} {WORD}', '{IM_WE} not going to {WORD}', '{IM_WE} not gonna {WORD}', '{DOESNT} include|cover|allow|support'],
       exceptions: ['{DONT} hesitate|worry|forget|miss|mind', '{DONT} want to rush|risk|compromise'],
+      fixes: [
+        { with: '$1 $3', when: { match: '^(?:I|we)\\s+(?:don[’\']?t|do not)\\s' }, append: IF_ONCE },
+        { with: '$2s', when: { match: '^(?:doesn[’\']?t|does not)\\s' }, append: IF_ONCE },
+      ],
       examples: [
-        { input: 'We don’t offer weekend support.', flagged: 'We don’t offer' },
+        { input: 'We don’t offer weekend support.', flagged: 'We don’t offer', output: 'We offer weekend support if/once ….' },
         { input: 'I never take on logo work.', flagged: 'I never take' },
-        { input: 'The basic plan does not include hosting.', flagged: 'does not include' },
-        { input: 'We dont offer rush printing.', flagged: 'We dont offer' },
-        { input: 'The starter plan doesnt cover SEO.', flagged: 'doesnt cover' },
+        { input: 'The basic plan does not include hosting.', flagged: 'does not include', output: 'The basic plan includes hosting if/once ….' },
+        { input: 'We dont offer rush printing.', flagged: 'We dont offer', output: 'We offer rush printing if/once ….' },
+        { input: 'The starter plan doesnt cover SEO.', flagged: 'doesnt cover', output: 'The starter plan covers SEO if/once ….' },
       ],
       counterexamples: ['Please don’t hesitate to call me.', 'I never miss a deadline.', 'I don’t want to rush your launch.',
         'Please dont hesitate to ask.', 'Dont worry, the backup is safe.', 'The second proof doesn’t cost extra.'],
@@ -168,11 +190,20 @@ export const en: LanguageRules = {
       patterns: ['not possible|feasible|doable|allowed|permitted', 'not an option', 'impossible', 'out of the question', 'no way',
         'not in a position to', 'nothing I|we can do', 'isn’t|isnt|aren’t|arent possible|feasible|doable|allowed|permitted',
         'isn’t|isnt an option'],
+      // Reframed as possible from a date; "right now" goes with it.
+      fixes: [
+        { with: '$2 from ${1:date}', when: { match: '^not\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'is $2 from ${1:date}', when: { match: '^isn[’\']?t\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'are $2 from ${1:date}', when: { match: '^aren[’\']?t\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'possible from ${1:date}', when: { match: '^impossible$' }, absorb: NOW_SPAN },
+        { with: 'an option from ${1:date}', when: { match: '^not an option$' }, absorb: NOW_SPAN },
+      ],
       examples: [
-        { input: 'A refund is not possible after the event.', flagged: 'not possible' },
-        { input: 'That deadline is impossible.', flagged: 'impossible' },
+        { input: 'A refund is not possible after the event.', flagged: 'not possible', output: 'A refund is possible from date after the event.' },
+        { input: 'I’m afraid it’s not possible right now.', flagged: 'not possible', output: 'I’m afraid it’s possible from date.' },
+        { input: 'That deadline is impossible.', flagged: 'impossible', output: 'That deadline is possible from date.' },
         { input: 'We are not in a position to change the terms.', flagged: 'not in a position to' },
-        { input: 'A second revision round isnt possible.', flagged: 'isnt possible' },
+        { input: 'A second revision round isnt possible.', flagged: 'isnt possible', output: 'A second revision round is possible from date.' },
       ],
       counterexamples: ['We made it possible to pay by card.', 'The extra call isn’t a problem.'],
     },

@@ -19,6 +19,11 @@ export interface FixTemplate {
    * replaced too, so a vague time phrase goes whole ("at some point | over the summer").
    */
   absorb?: string;
+  /**
+   * Inserted where the phrase's clause ends (before its comma or full stop), for a reframe that
+   * names the condition: "can't include X" → "can include X ${1:if/once …}".
+   */
+  append?: string;
 }
 
 export interface RuleExample {
