@@ -17,9 +17,9 @@ function upperFirst(text: string): string {
   return text.slice(0, at) + m[2].toUpperCase() + text.slice(at + m[2].length);
 }
 
-/** Placeholders `${1:default}` read as their default text. */
+/** Placeholders `${1:default}` read as placeholders, `[default]`, wherever there are no tab stops: never as an invented fact. */
 export function snippetToPlain(text: string): string {
-  return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+  return text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\{\d+\}/g, '[…]');
 }
 
 const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
@@ -48,7 +48,8 @@ export function phraseFix(text: string, start: number, end: number, newText: str
       const ch = String.fromCodePoint(next);
       return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to + ch.length, newText: ch.toUpperCase() }] };
     }
-    if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
+    if (to === end && commaBefore && /^[.!?;]/.test(text.slice(end))) start -= commaBefore[0].length; // "…at six, unfortunately." loses its comma
+    else if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
     return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
   }
   // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".

@@ -47,6 +47,20 @@ describe('decline-coach CLI', () => {
     assert.deepEqual(Object.keys(f.findings[0]), ['ruleId', 'principle', 'severity', 'message', 'start', 'end', 'line', 'column', 'actual', 'fixes']);
   });
 
+  it('writes fixes with placeholders as bracketed text in newText and as tab stops in snippet', () => {
+    const r = cli(['check', '--format', 'json', '-'], 'Hi Ann,\n\nI will send the invoice ASAP.\n');
+    const [f] = (JSON.parse(r.out) as { files: Array<{ findings: Array<{ actual: string; fixes: Array<{ preferred: boolean; edits: Array<{ newText: string; snippet?: string }> }> }> }> }).files;
+    const asap = f.findings.find(x => x.actual === 'ASAP');
+    assert.deepEqual(asap?.fixes.map(x => [x.preferred, x.edits]), [[false, [{ start: 33, end: 37, newText: 'by [date and time]', snippet: 'by ${1:date and time}' }]]]);
+    for (const finding of f.findings) for (const fix of finding.fixes) for (const e of fix.edits) assert.ok(!e.newText.includes('${'), e.newText);
+  });
+
+  it('--fix applies no fix that has a placeholder', () => {
+    const p = file('asap.md', 'Hi Ann,\n\nThe shop closes at six, unfortunately. I will send the invoice ASAP.\n');
+    cli(['check', '--fix', p]);
+    assert.equal(readFileSync(p, 'utf8'), 'Hi Ann,\n\nThe shop closes at six. I will send the invoice ASAP.\n');
+  });
+
   it('writes each sentence with its role probabilities in JSON', () => {
     const text = 'Hi Ann,\n\nThe studio is booked all of May. Friday the 6th of June is still open.\n';
     const r = cli(['check', '--format', 'json', '-'], text);

@@ -34,16 +34,16 @@ describe('reframing fixes say what is possible', () => {
 
   it('a softener next to a refusal first offers to reframe the whole clause (en)', () => {
     const text = 'Hi Mia,\n\nUnfortunately, I can’t include a brand guide at that price.\n';
-    assert.equal(firstFix(text, 'Unfortunately,'), 'Hi Mia,\n\nI can include a brand guide at that price if/once ….\n');
+    assert.equal(firstFix(text, 'Unfortunately,'), 'Hi Mia,\n\nI can include a brand guide at that price [if/once …].\n');
   });
 
   it('a softener next to a refusal first offers to reframe the whole clause (de, verb stays last)', () => {
     const text = 'Hallo Herr Vogt,\n\nLeider kann ich den Relaunch nicht übernehmen.\n';
-    assert.equal(firstFix(text, 'Leider kann ich'), 'Hallo Herr Vogt,\n\nIch kann den Relaunch ab … übernehmen.\n');
+    assert.equal(firstFix(text, 'Leider kann ich'), 'Hallo Herr Vogt,\n\nIch kann den Relaunch [ab …] übernehmen.\n');
   });
 
   it('“not possible right now” becomes “possible from …”, the time phrase with it', () => {
     const text = 'Hi Mia,\n\nI’m afraid it’s not possible right now.\n';
-    assert.equal(firstFix(text, 'not possible'), 'Hi Mia,\n\nI’m afraid it’s possible from date.\n');
+    assert.equal(firstFix(text, 'not possible'), 'Hi Mia,\n\nI’m afraid it’s possible from [date].\n');
   });
 });

@@ -66,7 +66,7 @@ export const de: LanguageRules = {
       fixes: [{ with: '$3 $2', preferred: true }],
       examples: [
         // Next to a refusal the first fix reframes the whole clause; the bare removal comes second.
-        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin ab … halten.' },
+        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin [ab …] halten.' },
         { input: 'Leider gibt es für Neukunden keinen Rabatt.', flagged: 'Leider gibt es', output: 'Es gibt für Neukunden keinen Rabatt.' },
         { input: 'Hallo Jan, ich habe Ihre Mail gelesen. Leider sind wir im Juli ausgebucht.', flagged: 'Leider sind wir', output: 'Hallo Jan, ich habe Ihre Mail gelesen. Wir sind im Juli ausgebucht.' },
       ],
@@ -105,8 +105,8 @@ export const de: LanguageRules = {
         { with: 'ab ${1:Datum} möglich', when: { match: '^unmöglich$' } },
       ],
       examples: [
-        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich', output: 'Eine Lieferung bis morgen ist möglich ab Datum.' },
-        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich', output: 'Das ist technisch ab Datum möglich.' },
+        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich', output: 'Eine Lieferung bis morgen ist möglich ab [Datum].' },
+        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich', output: 'Das ist technisch ab [Datum] möglich.' },
         { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap' },
         { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen' },
         { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang' },
@@ -121,7 +121,7 @@ export const de: LanguageRules = {
       exceptions: ['nicht mehr? nur|um|darum'],
       fixes: [{ with: '$1 ${1:ab …}', when: { match: '^(?:geht|klappt|funktioniert)\\s+nicht$' } }],
       examples: [
-        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht', output: 'Ein Termin am Samstag geht ab ….' },
+        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht', output: 'Ein Termin am Samstag geht [ab …].' },
         { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht' },
         { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr' },
         { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht' },
@@ -153,8 +153,8 @@ export const de: LanguageRules = {
       // „… nicht übernehmen“ → „… ab ${1:…} übernehmen“: das Verb bleibt am Satzende.
       fixes: [{ with: '${1:ab …} $2', when: { match: '^nicht\\s+\\p{Ll}+$' } }],
       examples: [
-        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir ab … übernehmen.' },
-        { input: 'Leider kann ich das Hosting nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Leider kann ich das Hosting ab … übernehmen.' },
+        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir [ab …] übernehmen.' },
+        { input: 'Leider kann ich das Hosting nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Leider kann ich das Hosting [ab …] übernehmen.' },
         { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
         { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
         { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
@@ -306,14 +306,14 @@ export const de: LanguageRules = {
         'in Kürze', 'bei Gelegenheit', 'so früh wie möglich'],
       exceptions: ['bis bald'],
       // The whole vague phrase goes: „irgendwann im Sommer“ → „bis …“, never „bis … im Sommer“.
-      fixes: [{ with: 'bis ${1:Freitag, 12 Uhr}', absorb: VAGUE_SPAN }],
+      fixes: [{ with: 'bis ${1:Datum}', absorb: VAGUE_SPAN }],
       examples: [
-        { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis Freitag, 12 Uhr.' },
-        { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis Freitag, 12 Uhr.' },
-        { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis Freitag, 12 Uhr fertig.' },
-        { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis Freitag, 12 Uhr.' },
-        { input: 'Das machen wir irgendwann im Sommer.', flagged: 'irgendwann', output: 'Das machen wir bis Freitag, 12 Uhr.',
-          never: ['Das machen wir bis Freitag, 12 Uhr im Sommer.'] },
+        { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis [Datum].' },
+        { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis [Datum].' },
+        { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis [Datum] fertig.' },
+        { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis [Datum].' },
+        { input: 'Das machen wir irgendwann im Sommer.', flagged: 'irgendwann', output: 'Das machen wir bis [Datum].',
+          never: ['Das machen wir bis [Datum] im Sommer.'] },
       ],
       counterexamples: ['Bis bald!', 'Sobald die Dateien da sind, lege ich los.', 'Die Rechnung kommt am Freitag.'],
     },
@@ -415,8 +415,9 @@ export const de: LanguageRules = {
       patterns: ['{FOLLOW_UP}'],
       weak: true,
       unlessSentenceHas: CONCRETE_TIME,
-      fixes: [{ with: '$0 bis ${1:Mittwoch, 12 Uhr}' }],
-      examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis Mittwoch, 12 Uhr dazu.' }],
+      fixes: [{ with: '$0 bis ${1:Datum}' }],
+      examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis [Datum] dazu.',
+        filled: 'Ich melde mich bis Freitag dazu.' }],
       counterexamples: ['Ich melde mich bis Donnerstag, 10 Uhr.', 'Wir melden uns am Montag.'],
     },
   ],
@@ -483,20 +484,20 @@ export const de: LanguageRules = {
     '^ LG|VG|MfG|Gruß|Grüße|Danke|Herzlichst|Beste|Ciao|Tschüss'],
   inserts: {
     listen: {
-      sie: 'Vielen Dank für Ihre Anfrage zu ${1:dem Projekt, das Sie angesprochen haben}.',
-      du: 'Danke für deine Anfrage zu ${1:dem Projekt, das du angesprochen hast}.',
+      sie: 'Vielen Dank für Ihre Anfrage zu ${1:dem, worum es geht}.',
+      du: 'Danke für deine Anfrage zu ${1:dem, worum es geht}.',
     },
     empathy: {
       sie: 'Ich verstehe Ihren Standpunkt ${1:und weiß, wie wichtig Ihnen das ist}.',
       du: 'Ich verstehe deinen Standpunkt ${1:und weiß, wie wichtig dir das ist}.',
     },
     reason: {
-      sie: 'Der Grund ist, dass ${1:mein Kalender bis zum 15. ausgebucht ist}.',
-      du: 'Der Grund ist, dass ${1:mein Kalender bis zum 15. ausgebucht ist}.',
+      sie: 'Der Grund ist ${1:Ihr Grund}.',
+      du: 'Der Grund ist ${1:dein Grund}.',
     },
     alternative: {
-      sie: 'Gerne biete ich Ihnen stattdessen ${1:einen kleineren ersten Schritt} bis ${2:Freitag} an.',
-      du: 'Gerne biete ich dir stattdessen ${1:einen kleineren ersten Schritt} bis ${2:Freitag} an.',
+      sie: 'Gerne biete ich Ihnen stattdessen ${1:Ihr Angebot} bis ${2:Datum} an.',
+      du: 'Gerne biete ich dir stattdessen ${1:dein Angebot} bis ${2:Datum} an.',
     },
     clarify: {
       sie: 'Können Sie mir sagen, ${1:was Ihnen dabei am wichtigsten ist}?',

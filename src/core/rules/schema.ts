@@ -32,6 +32,8 @@ export interface RuleExample {
   flagged: string;
   /** The draft after the entry's first applicable fix; omitted when no fix is offered here. */
   output?: string;
+  /** The output with its placeholders filled in as a writer would, when the placeholders alone leave the finding (a date still to name). */
+  filled?: string;
   /** Drafts no fix of this finding may produce: the meaning-changing rewrites this example guards against. */
   never?: string[];
 }
