@@ -140,6 +140,11 @@ export function insertFix(text: string, at: number, sentence: string, lang: Lang
   return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true, edits: [{ start: at, end: at, newText: ` ${sentence}` }] };
 }
 
+/** Replaces the sentence at `[start, end)` by `sentence` (a generic thanks becoming the acknowledgement). */
+export function replaceSentenceFix(start: number, end: number, sentence: string, lang: Lang): Fix {
+  return { title: t(lang, 'fix.replace', snippetToPlain(sentence)), preferred: false, snippet: true, edits: [{ start, end, newText: sentence }] };
+}
+
 /** Before → after of one fix, on the sentence(s) around the finding (at most one line). */
 export function beforeAfter(text: string, finding: Finding, fixIndex = 0): { before: string; after: string } | undefined {
   const fix = finding.fixes[fixIndex];

@@ -47,3 +47,38 @@ describe('reframing fixes say what is possible', () => {
     assert.equal(firstFix(text, 'not possible'), 'Hi Mia,\n\nI’m afraid it’s possible from [date].\n');
   });
 });
+
+describe('inserted sentences go where a good reply has them', () => {
+  /** The draft after the fix of the document finding `ruleId`, placeholders bracketed. */
+  const withFix = (text: string, ruleId: string) => {
+    const finding = analyze(text).findings.find(f => f.ruleId === ruleId);
+    assert.ok(finding?.fixes[0], `a fix for ${ruleId}`);
+    return snippetToPlain(applyFixes(text, [finding.fixes[0]]).text);
+  };
+
+  it('a generic thanks is turned into the acknowledgement, not thanked twice (de)', () => {
+    const text = 'Hallo Herr Vogt,\n\nvielen Dank für Ihre Nachricht. Leider sind wir bis Ende Februar ausgebucht. Welche Seiten sind Ihnen wichtig?\n';
+    assert.equal(withFix(text, 'missing-acknowledgement'),
+      'Hallo Herr Vogt,\n\nVielen Dank für Ihre Anfrage zu [dem, worum es geht]. Leider sind wir bis Ende Februar ausgebucht. Welche Seiten sind Ihnen wichtig?\n');
+  });
+
+  it('a generic thanks is turned into the acknowledgement, and empathy follows it (en)', () => {
+    const text = 'Hi Ann,\n\nThanks for your email. Unfortunately, I can’t take on the redesign. Which pages matter most to you?\n';
+    assert.equal(withFix(text, 'missing-acknowledgement'),
+      'Hi Ann,\n\nThank you for your request about [what they asked for]. Unfortunately, I can’t take on the redesign. Which pages matter most to you?\n');
+    assert.equal(withFix(text, 'missing-empathy'),
+      'Hi Ann,\n\nThanks for your email. I understand [why this matters to you]. Unfortunately, I can’t take on the redesign. Which pages matter most to you?\n');
+  });
+
+  it('the alternative follows the reason that follows the refusal', () => {
+    const text = 'Hi Ann,\n\nThanks for asking about the shop redesign. Unfortunately, I can’t take it on. My calendar is booked until May.\n';
+    assert.equal(withFix(text, 'missing-alternative'),
+      'Hi Ann,\n\nThanks for asking about the shop redesign. Unfortunately, I can’t take it on. My calendar is booked until May. What I can offer instead is [what you can offer] by [date].\n');
+  });
+
+  it('never splits a date the sentence splitter cut at its full stop', () => {
+    const text = 'Hi Ann,\n\nThanks for asking about the shop launch. Unfortunately I can’t do the 12. July slot.\n';
+    assert.equal(withFix(text, 'missing-alternative'),
+      'Hi Ann,\n\nThanks for asking about the shop launch. Unfortunately I can’t do the 12. July slot. What I can offer instead is [what you can offer] by [date].\n');
+  });
+});
