@@ -1,7 +1,9 @@
 import { compiledRules, RULES } from './compiled';
 import { dropWeak } from './findingFilters';
 import { wordsOf } from './pattern';
+import { t } from './messages';
 import { phraseFindings } from './phrases';
+import { snippetToPlain } from './rewrites';
 import { blockSentences, type LangSentence, sentenceAt } from './sentences';
 import type { Analysis, Finding, Fix, Lang, TextEdit } from './types';
 
@@ -144,7 +146,9 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
   }
   return findings.map(finding => {
     const sentence = sentenceAt(sentences, finding.start);
-    if (sentence && SOFTENERS.has(finding.entryId) && refusing.has(sentence.start)) finding = withClauseReframe(finding, findings, sentence);
+    if (sentence && SOFTENERS.has(finding.entryId) && refusing.has(sentence.start)) {
+      finding = withClauseReframe(finding, findings, source, sentence, messageLang(sentence.lang));
+    }
     const preferred = finding.fixes.find(x => x.preferred);
     if (!preferred) return finding;
     if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
@@ -159,12 +163,16 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
  * A softener next to a refusal first offers both at once: the softener goes and the refusal is
  * reframed ("Unfortunately, I can't include X" → "I can include X ${1:if/once …}").
  */
-function withClauseReframe(softener: Finding, findings: readonly Finding[], sentence: LangSentence): Finding {
+function withClauseReframe(softener: Finding, findings: readonly Finding[], source: string, sentence: LangSentence, lang: Lang): Finding {
   const removal = softener.fixes[0];
   const refusal = findings.find(f => isRefusal(f) && f.start >= sentence.start && f.start < sentence.end && f.fixes.some(x => x.snippet));
   const reframe = refusal?.fixes.find(x => x.snippet);
   if (!removal || !reframe || removal.edits.some(a => reframe.edits.some(b => a.start < b.end && b.start < a.end))) return softener;
-  const both: Fix = { title: reframe.title, preferred: false, snippet: true, edits: [...removal.edits, ...reframe.edits] };
+  const edits = [...removal.edits, ...reframe.edits];
+  const local = edits.map(e => ({ ...e, start: e.start - sentence.start, end: e.end - sentence.start }));
+  // Titled with the whole sentence as it reads after: both edits together are the point.
+  const after = snippetToPlain(applyEdits(source.slice(sentence.start, sentence.end), local).text).trim();
+  const both: Fix = { title: t(lang, 'fix.replace', after), preferred: false, snippet: true, edits };
   return { ...softener, fixes: [both, ...softener.fixes] };
 }
 

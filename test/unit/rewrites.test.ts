@@ -40,6 +40,8 @@ describe('reframing fixes say what is possible', () => {
   it('a softener next to a refusal first offers to reframe the whole clause (de, verb stays last)', () => {
     const text = 'Hallo Herr Vogt,\n\nLeider kann ich den Relaunch nicht übernehmen.\n';
     assert.equal(firstFix(text, 'Leider kann ich'), 'Hallo Herr Vogt,\n\nIch kann den Relaunch [ab …] übernehmen.\n');
+    const softener = analyze(text).findings.find(f => f.actual === 'Leider kann ich');
+    assert.equal(softener?.fixes[0].title, 'Ersetzen durch „Ich kann den Relaunch [ab …] übernehmen.“', 'titled with the sentence as it reads after');
   });
 
   it('“not possible right now” becomes “possible from …”, the time phrase with it', () => {
