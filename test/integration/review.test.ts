@@ -32,7 +32,7 @@ describe('Review decline draft and Compose decline reply', () => {
     assert.match(html, /Needs work/);
     assert.match(html, /Acknowledge the request/);
     assert.ok(html.includes('“Leider kann ich” frames your answer negatively.'), 'the finding’s message is listed, in the UI language');
-    assert.match(html, /<del>Leider kann ich den Relaunch nicht übernehmen\.<\/del>.*<ins>Ich kann den Relaunch nicht übernehmen\.<\/ins>/s);
+    assert.match(html, /<del>Leider kann ich den Relaunch nicht übernehmen\.<\/del>.*<ins>Ich kann den Relaunch \[ab …\] übernehmen\.<\/ins>/s);
   });
 
   it('shows draft text as text: markup in a draft runs nothing', async () => {
