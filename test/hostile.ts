@@ -35,5 +35,5 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   { name: 'apostrophe-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a\'', size)}a ich das nicht gern.\n`, run: judge },
   { name: 'findings × directives', make: size => `Hi Ann,\n\n${fill('Unfortunately, no.\n<!-- decline-coach-disable-next-line -->\n\n', size)}`, run: judge },
   { name: 'thousands of fixes at once', make: size => fill('word ', size), run: text => applyFixes(text, everyOtherWordFixed(text)) },
-  { name: 'fix-all on many findings', make: size => `Hallo Jan,\n\n${fill('Leider kann ich das nicht. ', size)}\n`, run: text => fixAllText(text, judge) },
+  { name: 'fix-all on many findings', make: size => `Hallo Jan,\n\n${fill('Leider sind wir ausgebucht. ', size)}\n`, run: text => fixAllText(text, judge) },
 ];

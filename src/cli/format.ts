@@ -1,4 +1,4 @@
-import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage } from '../core';
+import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage, snippetToPlain } from '../core';
 import { cliText } from './messages';
 import pkg from '../../package.json';
 
@@ -96,7 +96,11 @@ function fileJson(r: FileReport) {
       end: f.end,
       ...location(r, f.start),
       actual: f.actual,
-      fixes: f.fixes.map(x => ({ title: x.title, preferred: x.preferred, edits: x.edits.map(e => ({ start: e.start, end: e.end, newText: e.newText })) })),
+      // `newText` reads as text (placeholders bracketed); `snippet`, where there are placeholders, carries the tab stops.
+      fixes: f.fixes.map(x => ({
+        title: x.title, preferred: x.preferred,
+        edits: x.edits.map(e => ({ start: e.start, end: e.end, newText: snippetToPlain(e.newText), ...(x.snippet ? { snippet: e.newText } : {}) })),
+      })),
     })),
     sentences: r.result.sentences,
   };

@@ -13,6 +13,7 @@
 import { anyMatch, compiledRules } from './compiled';
 import { Suppressions } from './directives';
 import { dropWeak, reportedPhrases } from './findingFilters';
+import { keepSafePreferred } from './fixes';
 import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
 import { ROLES, type RoleScores } from './roles/model';
@@ -63,7 +64,7 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
   const langs = new Set(sentences.map(s => s.lang));
   const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
-  const findings = dropWeak(found, sentences);
+  const findings = keepSafePreferred(dropWeak(found, sentences), source, masked, sentences, messageLang);
   const trimmed = masked.trim();
   const closing = trimmed.split(/\s+/).length <= 8 && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };

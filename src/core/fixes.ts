@@ -1,4 +1,11 @@
-import type { Analysis, Finding, Fix, TextEdit } from './types';
+import { compiledRules, RULES } from './compiled';
+import { dropWeak } from './findingFilters';
+import { wordsOf } from './pattern';
+import { t } from './messages';
+import { phraseFindings } from './phrases';
+import { snippetToPlain } from './rewrites';
+import { blockSentences, type LangSentence, sentenceAt } from './sentences';
+import type { Analysis, Finding, Fix, Lang, TextEdit } from './types';
 
 /**
  * Applies edits to a text: bottom-up, so earlier offsets stay valid, and an edit that overlaps
@@ -108,4 +115,82 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
   if (start > 0 && /[\uDC00-\uDFFF]/.test(before[start] ?? '')) start--;
   if (/[\uDC00-\uDFFF]/.test(before[endBefore] ?? '') && endBefore < before.length) { endBefore++; endAfter++; }
   return { start, end: endBefore, newText: after.slice(start, endAfter) };
+}
+
+const SOFTENERS = new Set(Object.values(RULES).flatMap(r => r.phrases.filter(p => p.softener).map(p => `${r.lang}.${p.id}`)));
+const isRefusal = (f: Finding) => f.ruleId === 'negative-phrasing' && !SOFTENERS.has(f.entryId);
+
+/** Longer sentences are not judged twice: their fixes are offered, never applied unread. */
+const MAX_VERIFIED_SENTENCE = 1000;
+
+/**
+ * A preferred fix is kept only if its sentence, rewritten and judged again on its own, loses that
+ * finding and gains none ("Unfortunately, no." must not become the flat "No."), and a softener's
+ * removal only where the sentence refuses nothing else; otherwise it is still offered, but not
+ * applied unread. Findings count by entry: one whose words the fix edited
+ * is still the same finding. Offsets of `findings`, `source`, `masked` and `sentences` are the
+ * block's; the findings are those reported in the block.
+ */
+export function keepSafePreferred(findings: readonly Finding[], source: string, masked: string, sentences: readonly LangSentence[],
+  messageLang: (l: Lang) => Lang): Finding[] {
+  if (!findings.some(f => f.fixes.some(x => x.preferred))) return [...findings];
+  // Per sentence (by its start), how often each entry is reported, and whether it refuses something.
+  const bySentence = new Map<number, Map<string, number>>();
+  const refusing = new Set<number>();
+  for (const f of findings) {
+    const at = sentenceAt(sentences, f.start)?.start ?? -1;
+    let counts = bySentence.get(at);
+    if (!counts) bySentence.set(at, (counts = new Map()));
+    counts.set(f.entryId, (counts.get(f.entryId) ?? 0) + 1);
+    if (isRefusal(f)) refusing.add(at);
+  }
+  return findings.map(finding => {
+    const sentence = sentenceAt(sentences, finding.start);
+    if (sentence && SOFTENERS.has(finding.entryId) && refusing.has(sentence.start)) {
+      finding = withClauseReframe(finding, findings, source, sentence, messageLang(sentence.lang));
+    }
+    const preferred = finding.fixes.find(x => x.preferred);
+    if (!preferred) return finding;
+    if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
+      && rewritesCleanly(finding, preferred, bySentence.get(sentence.start) ?? new Map(), source, masked, sentence, messageLang)) {
+      return finding;
+    }
+    return { ...finding, fixes: finding.fixes.map(x => (x === preferred ? { ...x, preferred: false } : x)) };
+  });
+}
+
+/**
+ * A softener next to a refusal first offers both at once: the softener goes and the refusal is
+ * reframed ("Unfortunately, I can't include X" → "I can include X ${1:if/once …}").
+ */
+function withClauseReframe(softener: Finding, findings: readonly Finding[], source: string, sentence: LangSentence, lang: Lang): Finding {
+  const removal = softener.fixes[0];
+  const refusal = findings.find(f => isRefusal(f) && f.start >= sentence.start && f.start < sentence.end && f.fixes.some(x => x.snippet));
+  const reframe = refusal?.fixes.find(x => x.snippet);
+  if (!removal || !reframe || removal.edits.some(a => reframe.edits.some(b => a.start < b.end && b.start < a.end))) return softener;
+  const edits = [...removal.edits, ...reframe.edits];
+  const local = edits.map(e => ({ ...e, start: e.start - sentence.start, end: e.end - sentence.start }));
+  // Titled with the whole sentence as it reads after: both edits together are the point.
+  const after = snippetToPlain(applyEdits(source.slice(sentence.start, sentence.end), local).text).trim();
+  const both: Fix = { title: t(lang, 'fix.replace', after), preferred: false, snippet: true, edits };
+  return { ...softener, fixes: [both, ...softener.fixes] };
+}
+
+function rewritesCleanly(finding: Finding, fix: Fix, before: ReadonlyMap<string, number>, source: string, masked: string,
+  sentence: LangSentence, messageLang: (l: Lang) => Lang): boolean {
+  const { start, end, lang } = sentence;
+  if (fix.edits.some(e => e.start < start || e.end > end)) return false;
+  const local = fix.edits.map(e => ({ ...e, start: e.start - start, end: e.end - start }));
+  const newSource = applyEdits(source.slice(start, end), local).text;
+  const newMasked = applyEdits(masked.slice(start, end), local).text;
+  const newSentences = blockSentences(newMasked, lang, true);
+  const after = dropWeak(phraseFindings(newSource, newMasked, wordsOf(newMasked), lang, compiledRules(lang), newSentences, messageLang(lang)), newSentences);
+  const left = new Map(before);
+  left.set(finding.entryId, (left.get(finding.entryId) ?? 0) - 1);
+  for (const f of after) {
+    const n = left.get(f.entryId) ?? 0;
+    if (n <= 0) return false;
+    left.set(f.entryId, n - 1);
+  }
+  return true;
 }

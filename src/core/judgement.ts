@@ -4,13 +4,14 @@
  * one as a document finding anchored on a sentence, with the sentence to insert. The document
  * rules are a table: which sentence a finding sits on, and after which one the fix inserts.
  */
-import { compiledRules } from './compiled';
+import { anyMatch, compiledRules } from './compiled';
 import type { Body, BodySentence, Layout } from './layout';
 import { principleNote, ruleMessage } from './messages';
-import { insertFix, insertText } from './rewrites';
+import { insertFix, insertText, replaceSentenceFix } from './rewrites';
 import { RULE_INFO } from './rules/meta';
 import type { LanguageRules } from './rules/schema';
 import { roleModel, type Role } from './roles/model';
+import { wordsOf } from './pattern';
 import { contentWords, type SentenceSignals } from './signals';
 import type { Finding, Lang, Principle, Register, RuleId, Severity } from './types';
 
@@ -42,6 +43,8 @@ interface Landmarks {
   /** The first sentence with a negative phrase. */
   refusal?: BodySentence;
   acknowledgement?: BodySentence;
+  /** The body's opening when it is a generic thanks ("Thanks for your email."): the acknowledgement replaces it. */
+  thanks?: BodySentence;
   empathy?: BodySentence;
   reason?: BodySentence;
 }
@@ -54,16 +57,23 @@ interface DocumentRule {
   anchor: (l: Landmarks) => BodySentence;
   /** The inserted sentence follows this one; undefined: it opens the body. */
   insertAfter: (l: Landmarks) => BodySentence | undefined;
+  /** A sentence the rule's sentence replaces instead of being inserted. */
+  replace?: (l: Landmarks) => BodySentence | undefined;
   severity?: (principles: Record<Principle, boolean>) => Severity;
 }
 
-/** In report order. Each inserts the rule's principle's sentence from the rule data. */
+/**
+ * In report order. Each inserts the rule's principle's sentence from the rule data, where a good
+ * reply has it: acknowledge → empathy → reason → alternative → clarifying question.
+ */
 const DOCUMENT_RULES: readonly DocumentRule[] = [
-  { rule: 'missing-acknowledgement', anchor: l => l.first, insertAfter: () => undefined },
-  { rule: 'missing-empathy', anchor: l => l.first, insertAfter: l => l.acknowledgement },
-  { rule: 'missing-reason', anchor: l => l.refusal ?? l.first, insertAfter: l => l.refusal ?? l.empathy ?? l.acknowledgement },
+  { rule: 'missing-acknowledgement', anchor: l => l.first, insertAfter: () => undefined, replace: l => l.thanks },
+  { rule: 'missing-empathy', anchor: l => l.first, insertAfter: l => l.acknowledgement ?? l.thanks },
+  { rule: 'missing-reason', anchor: l => l.refusal ?? l.first, insertAfter: l => l.refusal ?? l.empathy ?? l.acknowledgement ?? l.thanks },
   {
-    rule: 'missing-alternative', anchor: l => l.refusal ?? l.last, insertAfter: l => l.refusal ?? l.reason ?? l.last,
+    // After the reason when it follows the refusal: the alternative comes last but for the question.
+    rule: 'missing-alternative', anchor: l => l.refusal ?? l.last,
+    insertAfter: l => (l.reason && l.refusal && l.reason.start > l.refusal.start ? l.reason : l.refusal) ?? l.reason ?? l.last,
     // A clarifying question already keeps the door open.
     severity: p => (p.clarify ? 'info' : 'warning'),
   },
@@ -109,6 +119,28 @@ function says(s: BodySentence, principle: keyof SentenceSignals, useModel: boole
   return principle !== 'clarify' || (ENDS_WITH_QUESTION.test(s.text) && score > s.roles['closing-question']);
 }
 
+/** The body's first sentence when it only thanks („Danke.“, "Thanks for your email."): one clause, nothing flagged. */
+function genericThanks(first: BodySentence, ctx: JudgementContext): BodySentence | undefined {
+  if (!/^[^,;:]*$/.test(first.text.trim().replace(/[.!]+$/, ''))) return undefined;
+  if (ctx.phrases.some(f => f.start >= first.start && f.start < first.end)) return undefined;
+  const bareThanks = /^\P{L}*(?:many thanks|thank you|thanks|vielen dank|herzlichen dank|besten dank|danke)\P{L}*$/iu.test(first.text);
+  return bareThanks || anyMatch(compiledRules(first.lang).ackOpeners, first.text, wordsOf(first.text)) ? first : undefined;
+}
+
+/**
+ * Where a sentence inserted after `after` goes: at its end, unless that end is only a number's
+ * full stop inside a date („am 12. | Juli“); then after the sentence that goes on.
+ */
+function insertionPoint(text: string, body: Body, after: BodySentence): number {
+  let s: BodySentence | undefined = after;
+  for (let hops = 0; s && hops < 3; hops++) {
+    if (!/\d\.$/.test(text.slice(s.start, s.end).trimEnd()) || !/^\s+[\p{L}\d]/u.test(text.slice(s.end, s.end + 3))) return s.end;
+    const from: number = s.end;
+    s = body.find(x => x.start >= from);
+  }
+  return (s ?? after).end;
+}
+
 export function judgeDocument(ctx: JudgementContext): Judgement {
   const { body, bodyStart } = ctx.layout;
   const vague = ctx.phrases.filter(f => f.principle === 'expectations').map(f => f.start).sort((a, b) => a - b);
@@ -137,7 +169,7 @@ export function judgeDocument(ctx: JudgementContext): Judgement {
   if (!first || !last) return { principles, findings };
   let refusal: BodySentence | undefined;
   for (const f of ctx.phrases) if (f.principle === 'positive' && (refusal = body.at(f.start))) break;
-  const landmarks: Landmarks = { first, last, acknowledgement, empathy, reason, refusal };
+  const landmarks: Landmarks = { first, last, acknowledgement, empathy, reason, refusal, thanks: genericThanks(first, ctx) };
   // German inserts use the draft's form of address (Sie when it cannot be told); English has one.
   const registerOf = (lang: Lang) => (lang === 'en' ? 'neutral' : ctx.register === 'neutral' ? 'sie' : ctx.register);
   for (const docRule of DOCUMENT_RULES) {
@@ -146,6 +178,7 @@ export function judgeDocument(ctx: JudgementContext): Judgement {
     const anchor = docRule.anchor(landmarks);
     const after = docRule.insertAfter(landmarks);
     // The inserted sentence is in the language of the sentence it follows (or of the body's first).
+    const replaced = docRule.replace?.(landmarks);
     const near = after ?? landmarks.first;
     const sentence = insertText(compiledRules(near.lang).rules.inserts[principle as keyof LanguageRules['inserts']], registerOf(near.lang));
     const messageLang = ctx.messageLang(anchor.lang);
@@ -153,7 +186,8 @@ export function judgeDocument(ctx: JudgementContext): Judgement {
       ruleId: docRule.rule, entryId: `${anchor.lang}.${docRule.rule}`, principle, severity: docRule.severity?.(principles) ?? defaultSeverity,
       message: ruleMessage(messageLang, docRule.rule), note: principleNote(messageLang, principle),
       start: anchor.start, end: anchor.end, actual: ctx.text.slice(anchor.start, anchor.end), lang: anchor.lang,
-      fixes: [insertFix(ctx.text, after ? after.end : bodyStart, sentence, ctx.messageLang(near.lang), !after)],
+      fixes: [replaced ? replaceSentenceFix(replaced.start, replaced.start + replaced.text.trimEnd().length, sentence, ctx.messageLang(near.lang))
+        : insertFix(ctx.text, after ? insertionPoint(ctx.text, body, after) : bodyStart, sentence, ctx.messageLang(near.lang), !after)],
     });
   }
   return { principles, findings };

@@ -17,9 +17,9 @@ function upperFirst(text: string): string {
   return text.slice(0, at) + m[2].toUpperCase() + text.slice(at + m[2].length);
 }
 
-/** Placeholders `${1:default}` read as their default text. */
+/** Placeholders `${1:default}` read as placeholders, `[default]`, wherever there are no tab stops: never as an invented fact. */
 export function snippetToPlain(text: string): string {
-  return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+  return text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\{\d+\}/g, '[…]');
 }
 
 const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
@@ -34,6 +34,11 @@ export function phraseFix(text: string, start: number, end: number, newText: str
   const actual = text.slice(start, end);
   const snippet = hasPlaceholder(newText);
   if (newText === '') {
+    // A parenthetical ", unfortunately," goes with both its commas: "and, unfortunately, we" → "and we".
+    const commaBefore = /,[ \t]+$/.exec(text.slice(Math.max(0, start - 8), start));
+    if (commaBefore && actual.endsWith(',')) {
+      return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start: start - commaBefore[0].length, end, newText: '' }] };
+    }
     // Removal: take the space after with it; at a sentence start, the next word takes the capital.
     let to = end;
     while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
@@ -43,7 +48,8 @@ export function phraseFix(text: string, start: number, end: number, newText: str
       const ch = String.fromCodePoint(next);
       return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to + ch.length, newText: ch.toUpperCase() }] };
     }
-    if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
+    if (to === end && commaBefore && /^[.!?;]/.test(text.slice(end))) start -= commaBefore[0].length; // "…at six, unfortunately." loses its comma
+    else if (to === end && start > 0 && text[start - 1] === ' ') start--; // "…, leider." loses the space before
     return { title: t(lang, 'fix.remove', actual.trim()), preferred: false, snippet, edits: [{ start, end: to, newText: '' }] };
   }
   // A capital stays where the phrase opens a sentence; "ASAP" mid-sentence gives no capital to "by …".
@@ -60,15 +66,56 @@ export function touchesProseOnly(fix: Fix, text: string, masked: string, offset 
   return fix.edits.every(e => e.end - offset <= masked.length && text.slice(e.start, e.end) === masked.slice(e.start - offset, e.end - offset));
 }
 
+/** Where the clause that goes on at `from` ends: before its comma, colon or closing punctuation. */
+function clauseEnd(sentence: Sentence, from: number): number {
+  const rest = sentence.text.slice(from - sentence.start);
+  const stop = /\s*(?:[,;:.!?…]|\s[-–—]\s|$)/u.exec(rest);
+  return from + (stop ? stop.index : rest.trimEnd().length);
+}
+
+const conditions = new Map<string, RegExp>();
+
+/** A template's regular expression, compiled once (case-insensitive; `y`: sticky). */
+function conditionRe(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = conditions.get(key);
+  if (!re) conditions.set(key, (re = new RegExp(source, `iu${flags}`)));
+  return re;
+}
+
+/** Whether a template's `when` holds for the phrase at `[start, end)`; a sentence it cannot see fails it. */
+function fitsContext(when: NonNullable<FixTemplate['when']>, actual: string, sentence: Sentence | undefined, start: number, end: number): boolean {
+  if (when.match !== undefined && !conditionRe(when.match).test(actual)) return false;
+  if (when.before === undefined && when.after === undefined) return true;
+  if (!sentence) return false;
+  if (when.before !== undefined && !conditionRe(when.before).test(sentence.text.slice(0, start - sentence.start))) return false;
+  return when.after === undefined || conditionRe(when.after).test(sentence.text.slice(end - sentence.start));
+}
+
 /** The rewrites a phrase entry offers for one match, in data order. `masked`: `text` with markup blanked. */
 export function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, masked: string, start: number, end: number,
   lang: Lang, sentence: Sentence | undefined): Fix[] {
   const fixes: Fix[] = [];
   for (const template of templates) {
     if (template.notAtClauseStart && sentence && isClauseStart(sentence.text, start - sentence.start)) continue;
-    const fix = phraseFix(text, start, end, expandTemplate(template.with, match), lang, sentence);
+    if (template.when && !fitsContext(template.when, text.slice(start, end), sentence, start, end)) continue;
+    const absorbed = template.absorb && sentence ? conditionRe(template.absorb, 'y') : undefined;
+    let to = end;
+    if (absorbed && sentence) {
+      absorbed.lastIndex = end - sentence.start;
+      if (absorbed.test(sentence.text)) to = sentence.start + absorbed.lastIndex;
+    }
+    const fix = phraseFix(text, start, to, expandTemplate(template.with, match), lang, sentence);
+    if (template.append !== undefined) {
+      if (!sentence) continue;
+      const at = clauseEnd(sentence, to);
+      fix.edits.push({ start: at, end: at, newText: template.append });
+      fix.snippet ||= hasPlaceholder(template.append);
+      fix.title = t(lang, 'fix.replace', `${snippetToPlain(fix.edits[0].newText)} … ${snippetToPlain(template.append).trim()}`);
+    }
     // A safe rewrite never takes markup with it; the writer may still choose it by hand.
-    fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked);
+    // After a backslash, a removal would let it escape whatever comes next (a link turns into text).
+    fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked) && text[fix.edits[0].start - 1] !== '\\';
     fixes.push(fix);
   }
   return fixes;
@@ -91,6 +138,11 @@ export function insertFix(text: string, at: number, sentence: string, lang: Lang
       edits: [{ start: at, end: at + (lower ? ch.length : 0), newText: `${sentence} ${lower ? ch.toUpperCase() : ''}` }] };
   }
   return { title: t(lang, 'fix.insert', plain), preferred: false, snippet: true, edits: [{ start: at, end: at, newText: ` ${sentence}` }] };
+}
+
+/** Replaces the sentence at `[start, end)` by `sentence` (a generic thanks becoming the acknowledgement). */
+export function replaceSentenceFix(start: number, end: number, sentence: string, lang: Lang): Fix {
+  return { title: t(lang, 'fix.replace', snippetToPlain(sentence)), preferred: false, snippet: true, edits: [{ start, end, newText: sentence }] };
 }
 
 /** Before → after of one fix, on the sentence(s) around the finding (at most one line). */

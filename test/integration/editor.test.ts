@@ -64,17 +64,17 @@ describe('Decline Coach in the editor', () => {
   });
 
   it('applies a quick fix that changes exactly the flagged text', async () => {
-    const doc = await untitled('Hallo Jan,\n\nLeider kann ich den Termin am Freitag nicht halten.\n');
+    const doc = await untitled('Hallo Jan,\n\nLeider sind wir am Freitag ausgebucht.\n');
     const [diag] = (await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing')))
-      .filter(d => doc.getText(d.range) === 'Leider kann ich');
+      .filter(d => doc.getText(d.range) === 'Leider sind wir');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.filter(a => a.isPreferred);
     assert.equal(preferred.length, 1, 'exactly one preferred rewrite');
-    assert.equal(preferred[0].title, 'Replace with “Ich kann”');
-    assert.ok(actions.some(a => a.title === 'Ignore “Leider kann ich” in this workspace'));
+    assert.equal(preferred[0].title, 'Replace with “Wir sind”');
+    assert.ok(actions.some(a => a.title === 'Ignore “Leider sind wir” in this workspace'));
     assert.equal(actions.at(-1)?.title, 'More Decline Coach actions…');
     assert.ok(await vscode.workspace.applyEdit(preferred[0].edit as vscode.WorkspaceEdit));
-    assert.equal(doc.getText(), 'Hallo Jan,\n\nIch kann den Termin am Freitag nicht halten.\n');
+    assert.equal(doc.getText(), 'Hallo Jan,\n\nWir sind am Freitag ausgebucht.\n');
   });
 
   it('honours the requested kind of code action', async () => {
@@ -96,7 +96,8 @@ describe('Decline Coach in the editor', () => {
     assert.equal(stale, false);
     assert.equal(doc.getText(), text, 'a stale request changes nothing');
     assert.ok(await vscode.commands.executeCommand<boolean>('declineCoach.fixAll', doc.uri, doc.version));
-    assert.equal(doc.getText(), 'Hallo Jan,\n\nIch kann am Montag nicht. Gern, der Dienstag geht. Wir sind im Mai ausgebucht.\n');
+    // „Leider“ next to a refusal stays: dropping it would only make the „nicht“ blunter.
+    assert.equal(doc.getText(), 'Hallo Jan,\n\nLeider kann ich am Montag nicht. Gern, der Dienstag geht. Wir sind im Mai ausgebucht.\n');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), text, 'one undo step restores the draft');
   });

@@ -55,6 +55,20 @@ describe('decline-coach CLI', () => {
     assert.deepEqual(Object.keys(f.findings[0]), ['ruleId', 'principle', 'severity', 'message', 'start', 'end', 'line', 'column', 'actual', 'fixes']);
   });
 
+  it('writes fixes with placeholders as bracketed text in newText and as tab stops in snippet', () => {
+    const r = cli(['check', '--format', 'json', '-'], 'Hi Ann,\n\nI will send the invoice ASAP.\n');
+    const [f] = (JSON.parse(r.out) as { files: Array<{ findings: Array<{ actual: string; fixes: Array<{ preferred: boolean; edits: Array<{ newText: string; snippet?: string }> }> }> }> }).files;
+    const asap = f.findings.find(x => x.actual === 'ASAP');
+    assert.deepEqual(asap?.fixes.map(x => [x.preferred, x.edits]), [[false, [{ start: 33, end: 37, newText: 'by [date and time]', snippet: 'by ${1:date and time}' }]]]);
+    for (const finding of f.findings) for (const fix of finding.fixes) for (const e of fix.edits) assert.ok(!e.newText.includes('${'), e.newText);
+  });
+
+  it('--fix applies no fix that has a placeholder', () => {
+    const p = file('asap.md', 'Hi Ann,\n\nThe shop closes at six, unfortunately. I will send the invoice ASAP.\n');
+    cli(['check', '--fix', p]);
+    assert.equal(readFileSync(p, 'utf8'), 'Hi Ann,\n\nThe shop closes at six. I will send the invoice ASAP.\n');
+  });
+
   it('writes each sentence with its role probabilities in JSON', () => {
     const text = 'Hi Ann,\n\nThe studio is booked all of May. Friday the 6th of June is still open.\n';
     const r = cli(['check', '--format', 'json', '-'], text);
@@ -78,9 +92,9 @@ describe('decline-coach CLI', () => {
   });
 
   it('--fix applies the safe rewrites in place', () => {
-    const p = file('a.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    const p = file('a.md', 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
     const r = cli(['check', '--fix', p]);
-    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nIch kann am Montag nicht.\n');
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n');
     assert.match(r.err, /applied 1 fix/);
   });
 
@@ -106,12 +120,12 @@ describe('decline-coach CLI', () => {
   });
 
   it('never changes a read-only file with --fix', () => {
-    const p = file('ro.md', 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    const p = file('ro.md', 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
     chmodSync(p, 0o444);
     const r = cli(['check', '--fix', p]);
     assert.equal(r.code, 2);
     assert.match(r.err, /could not write the fixes \(EACCES\); the file is unchanged/);
-    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n');
+    assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n');
   });
 
   it('rejects bad usage with exit 2', () => {
@@ -123,8 +137,8 @@ describe('decline-coach CLI', () => {
   });
 
   describe('hostile input', () => {
-    const refusal = 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n';
-    const fixed = 'Hallo Jan,\n\nIch kann am Montag nicht.\n';
+    const refusal = 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n';
+    const fixed = 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n';
 
     it('refuses a FIFO and a device without reading them, and checks the other files', function () {
       if (process.platform === 'win32') this.skip();
@@ -203,7 +217,7 @@ describe('decline-coach CLI', () => {
     it('--fix never overwrites an edit made while it runs', async function () {
       this.timeout(120_000);
       // Big enough that fixing takes a while; the edit lands after the read and before the write.
-      const p = file('busy.md', `Hallo Jan,\n\n${'Leider kann ich das nicht. '.repeat(40_000)}\n`);
+      const p = file('busy.md', `Hallo Jan,\n\n${'Leider sind wir ausgebucht. '.repeat(40_000)}\n`);
       const child = spawn(process.execPath, [CLI, 'check', '--fix', p], { env: { ...process.env, LANG: 'en_US.UTF-8' } });
       let err = '';
       child.stdout.resume();
@@ -213,7 +227,7 @@ describe('decline-coach CLI', () => {
       const code = await new Promise(done => child.on('close', done));
       assert.equal(code, 2, err);
       assert.ok(err.includes(`${p}: changed while the fixes were made; not written, run again`), err);
-      assert.ok(readFileSync(p, 'utf8').endsWith('Leider kann ich das nicht. \nMeine Ergänzung.\n'));
+      assert.ok(readFileSync(p, 'utf8').endsWith('Leider sind wir ausgebucht. \nMeine Ergänzung.\n'));
     });
   });
 });

@@ -121,11 +121,11 @@ describe('offsets and fixes', () => {
   });
 
   it('applies safe rewrites bottom-up and skips overlaps', () => {
-    const text = 'Hallo Jan,\n\nLeider kann ich am Montag nicht. Kein Problem, der Dienstag geht.';
+    const text = 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht. Kein Problem, der Dienstag geht.';
     const r = analyze(text);
     const { text: fixed, applied } = applyFixes(text, preferredFixes(r.findings));
     assert.equal(applied.length, 2);
-    assert.equal(fixed, 'Hallo Jan,\n\nIch kann am Montag nicht. Gern, der Dienstag geht.');
+    assert.equal(fixed, 'Hallo Jan,\n\nWir sind am Montag ausgebucht. Gern, der Dienstag geht.');
     const twice = applyFixes(fixed, preferredFixes(analyze(fixed).findings)).text;
     assert.equal(twice, fixed, 'fixing again changes nothing');
     const overlapping = applyFixes('abcdef', [

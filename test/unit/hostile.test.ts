@@ -16,8 +16,15 @@ describe('hostile drafts', () => {
       });
     }
 
+    it('keeps a softener next to a refusal (dropping it only makes the “no” blunter)', () => {
+      const text = 'Hallo Jan,\n\nLeider kann ich am Montag nicht.\n';
+      assert.equal(fixAll(text), text);
+      const softener = analyze(text).findings.find(f => f.entryId === 'de.leider-satzanfang');
+      assert.ok(softener?.fixes.length === 1 && !softener.fixes[0].preferred, 'its removal is offered, not preferred');
+    });
+
     it('still removes a softener in plain prose', () => {
-      assert.equal(fixAll('Hallo Jan,\n\nLeider kann ich am Montag nicht.\n'), 'Hallo Jan,\n\nIch kann am Montag nicht.\n');
+      assert.equal(fixAll('Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n'), 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n');
     });
   });
 

@@ -1,6 +1,10 @@
 import type { LanguageRules } from './schema';
 
 /** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+/** What makes a vague time vaguer, replaced with it: „irgendwann | im Sommer“. */
+const VAGUE_SPAN = '\\s+(?:im|in\\s+den|in\\s+der|nächste|nächsten|diese|diesen|dieses|kommende|kommenden)\\s+'
+  + '(?:Sommer|Winter|Frühling|Herbst|Frühjahr|Jahr|Monat|Monaten|Woche|Wochen|Quartal|Ferien|Sommerferien|Zeit)\\b';
+
 const CONCRETE_TIME = ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
   '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr|Minuten', 'in|innerhalb einer|einem|eines {TIME_UNIT}'];
 
@@ -55,12 +59,14 @@ export const de: LanguageRules = {
     {
       id: 'leider-satzanfang',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['^ leider|bedauerlicherweise {WORD} {PRON}'],
       // "Leider ist das Büro …": here "das" is an article, and the pronoun swap would break the sentence.
       exceptions: ['^ leider|bedauerlicherweise {WORD} das|dies|diese|dieser|dieses|es {CAP}'],
       fixes: [{ with: '$3 $2', preferred: true }],
       examples: [
-        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin nicht halten.' },
+        // Next to a refusal the first fix reframes the whole clause; the bare removal comes second.
+        { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin [ab …] halten.' },
         { input: 'Leider gibt es für Neukunden keinen Rabatt.', flagged: 'Leider gibt es', output: 'Es gibt für Neukunden keinen Rabatt.' },
         { input: 'Hallo Jan, ich habe Ihre Mail gelesen. Leider sind wir im Juli ausgebucht.', flagged: 'Leider sind wir', output: 'Hallo Jan, ich habe Ihre Mail gelesen. Wir sind im Juli ausgebucht.' },
       ],
@@ -69,6 +75,7 @@ export const de: LanguageRules = {
     {
       id: 'leider',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['leider|bedauerlicherweise|dummerweise'],
       // At the start of a sentence or clause, dropping the adverb would leave the verb first.
       fixes: [{ with: '', preferred: true, notAtClauseStart: true }],
@@ -81,6 +88,7 @@ export const de: LanguageRules = {
     {
       id: 'bedauern',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['wir|ich bedauern|bedaure ,? Ihnen|dir|euch mitteilen zu müssen', 'zu unserem|meinem Bedauern',
         'wir|ich bedauern|bedaure sehr? ,? dass', 'wir|ich müssen|muss Ihnen|dir|euch leider? mitteilen'],
       examples: [{ input: 'Wir bedauern, Ihnen mitteilen zu müssen, dass der Kurs ausfällt.', flagged: 'Wir bedauern, Ihnen mitteilen zu müssen' }],
@@ -91,9 +99,14 @@ export const de: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['nicht {NEG_ADJ}', 'unmöglich', 'keinesfalls', 'auf|unter keinen Fall|Umständen', 'keine Chance', 'nicht in der Lage',
         'nicht auf unserer|meiner|der Roadmap|Agenda|Liste', 'nicht im Angebot|Leistungsumfang|Paket|Programm|Sortiment'],
+      // Umgedeutet: möglich ab einem Datum, das die schreibende Person einsetzt.
+      fixes: [
+        { with: '$2 ab ${1:Datum}', when: { match: '^nicht\\s+(?:möglich|machbar|umsetzbar|realisierbar|leistbar|verfügbar|lieferbar|darstellbar)$' } },
+        { with: 'ab ${1:Datum} möglich', when: { match: '^unmöglich$' } },
+      ],
       examples: [
-        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich' },
-        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich' },
+        { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich', output: 'Eine Lieferung bis morgen ist möglich ab [Datum].' },
+        { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich', output: 'Das ist technisch ab [Datum] möglich.' },
         { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap' },
         { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen' },
         { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang' },
@@ -106,8 +119,9 @@ export const de: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['geht|klappt|funktioniert {GEHT_ADV}? {GEHT_ADV}? {GEHT_ADV}? nicht mehr?', 'passt|passen {GEHT_ADV}? uns|mir {GEHT_ADV}? {GEHT_ADV}? nicht'],
       exceptions: ['nicht mehr? nur|um|darum'],
+      fixes: [{ with: '$1 ${1:ab …}', when: { match: '^(?:geht|klappt|funktioniert)\\s+nicht$' } }],
       examples: [
-        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht' },
+        { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht', output: 'Ein Termin am Samstag geht [ab …].' },
         { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht' },
         { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr' },
         { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht' },
@@ -136,8 +150,11 @@ export const de: LanguageRules = {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
+      // „… nicht übernehmen“ → „… ab ${1:…} übernehmen“: das Verb bleibt am Satzende.
+      fixes: [{ with: '${1:ab …} $2', when: { match: '^nicht\\s+\\p{Ll}+$' } }],
       examples: [
-        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen' },
+        { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir [ab …] übernehmen.' },
+        { input: 'Leider kann ich das Hosting nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Leider kann ich das Hosting [ab …] übernehmen.' },
         { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
         { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
         { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
@@ -176,12 +193,23 @@ export const de: LanguageRules = {
       id: 'kein-problem',
       rule: 'negative-phrasing',
       patterns: ['kein Problem'],
-      fixes: [{ with: 'gern', preferred: true }],
+      // „Gern“ only where it stands alone; with a condition it would change the meaning („gern, wenn …“).
+      fixes: [
+        { with: 'gern', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*[,.!;:](?!\\s*(?:wenn|falls|dass|solange|sofern)\\b)' } },
+        { with: 'völlig in Ordnung', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*,\\s*(?:wenn|falls|dass|solange|sofern)\\b' } },
+        { with: 'in Ordnung', preferred: true, when: { before: '\\b(?:ist|wäre|sind|wären)\\s+$' } },
+      ],
       hint: {
         en: 'German style guides read „kein Problem“ as a negative; „gern“ says the same positively.',
         de: '„Kein Problem“ klingt nach einem Problem; „gern“ sagt dasselbe positiv.',
       },
-      examples: [{ input: 'Kein Problem, ich schicke die Datei heute.', flagged: 'Kein Problem', output: 'Gern, ich schicke die Datei heute.' }],
+      examples: [
+        { input: 'Kein Problem, ich schicke die Datei heute.', flagged: 'Kein Problem', output: 'Gern, ich schicke die Datei heute.' },
+        { input: 'Kein Problem, wenn du dir das erst noch überlegen willst.', flagged: 'Kein Problem',
+          output: 'Völlig in Ordnung, wenn du dir das erst noch überlegen willst.', never: ['Gern, wenn du dir das erst noch überlegen willst.'] },
+        { input: 'Das ist kein Problem.', flagged: 'kein Problem', output: 'Das ist in Ordnung.', never: ['Das ist gern.'] },
+        { input: 'Das wird kein Problem für uns.', flagged: 'kein Problem', never: ['Das wird gern für uns.'] },
+      ],
       counterexamples: ['Gern, ich schicke die Datei heute.'],
     },
     {
@@ -253,18 +281,19 @@ export const de: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['^ vielleicht|eventuell|hoffentlich|möglicherweise {WORD} {PRON}'],
       exceptions: ['^ vielleicht|eventuell|hoffentlich|möglicherweise {WORD} das|dies|diese|dieser|dieses|es {CAP}'],
-      fixes: [{ with: '$3 $2' }],
-      examples: [{ input: 'Vielleicht finden wir nächste Woche einen Termin.', flagged: 'Vielleicht finden wir', output: 'Wir finden nächste Woche einen Termin.' }],
+      // No rewrite: dropping the hedge would turn it into a promise.
+      examples: [{ input: 'Vielleicht finden wir nächste Woche einen Termin.', flagged: 'Vielleicht finden wir',
+        never: ['Wir finden nächste Woche einen Termin.'] }],
       counterexamples: ['Wir finden am Dienstag einen Termin.'],
     },
     {
       id: 'vielleicht',
       rule: 'vague-commitment',
       patterns: ['vielleicht|eventuell|evtl.|hoffentlich|womöglich|möglicherweise', 'unter Umständen'],
-      fixes: [{ with: '', notAtClauseStart: true }],
+      // No rewrite: dropping the hedge would turn it into a promise.
       examples: [
-        { input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', output: 'Das klappt im Mai.' },
-        { input: 'Die Teile kommen möglicherweise später.', flagged: 'möglicherweise', output: 'Die Teile kommen später.' },
+        { input: 'Das klappt vielleicht im Mai.', flagged: 'vielleicht', never: ['Das klappt im Mai.'] },
+        { input: 'Die Teile kommen möglicherweise später.', flagged: 'möglicherweise', never: ['Die Teile kommen später.'] },
       ],
       counterexamples: ['Das klappt am 4. Mai.'],
     },
@@ -276,12 +305,15 @@ export const de: LanguageRules = {
         'möglichst bald|schnell',
         'in Kürze', 'bei Gelegenheit', 'so früh wie möglich'],
       exceptions: ['bis bald'],
-      fixes: [{ with: 'bis ${1:Freitag, 12 Uhr}' }],
+      // The whole vague phrase goes: „irgendwann im Sommer“ → „bis …“, never „bis … im Sommer“.
+      fixes: [{ with: 'bis ${1:Datum}', absorb: VAGUE_SPAN }],
       examples: [
-        { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis Freitag, 12 Uhr.' },
-        { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis Freitag, 12 Uhr.' },
-        { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis Freitag, 12 Uhr fertig.' },
-        { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis Freitag, 12 Uhr.' },
+        { input: 'Ich schicke Ihnen das Angebot zeitnah.', flagged: 'zeitnah', output: 'Ich schicke Ihnen das Angebot bis [Datum].' },
+        { input: 'Wir liefern so schnell wie möglich.', flagged: 'so schnell wie möglich', output: 'Wir liefern bis [Datum].' },
+        { input: 'Die Übersetzung ist in Kürze fertig.', flagged: 'in Kürze', output: 'Die Übersetzung ist bis [Datum] fertig.' },
+        { input: 'Die Rechnung kommt demnächst.', flagged: 'demnächst', output: 'Die Rechnung kommt bis [Datum].' },
+        { input: 'Das machen wir irgendwann im Sommer.', flagged: 'irgendwann', output: 'Das machen wir bis [Datum].',
+          never: ['Das machen wir bis [Datum] im Sommer.'] },
       ],
       counterexamples: ['Bis bald!', 'Sobald die Dateien da sind, lege ich los.', 'Die Rechnung kommt am Freitag.'],
     },
@@ -383,8 +415,9 @@ export const de: LanguageRules = {
       patterns: ['{FOLLOW_UP}'],
       weak: true,
       unlessSentenceHas: CONCRETE_TIME,
-      fixes: [{ with: '$0 bis ${1:Mittwoch, 12 Uhr}' }],
-      examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis Mittwoch, 12 Uhr dazu.' }],
+      fixes: [{ with: '$0 bis ${1:Datum}' }],
+      examples: [{ input: 'Ich melde mich dazu.', flagged: 'Ich melde mich', output: 'Ich melde mich bis [Datum] dazu.',
+        filled: 'Ich melde mich bis Freitag dazu.' }],
       counterexamples: ['Ich melde mich bis Donnerstag, 10 Uhr.', 'Wir melden uns am Montag.'],
     },
   ],
@@ -451,20 +484,20 @@ export const de: LanguageRules = {
     '^ LG|VG|MfG|Gruß|Grüße|Danke|Herzlichst|Beste|Ciao|Tschüss'],
   inserts: {
     listen: {
-      sie: 'Vielen Dank für Ihre Anfrage zu ${1:dem Projekt, das Sie angesprochen haben}.',
-      du: 'Danke für deine Anfrage zu ${1:dem Projekt, das du angesprochen hast}.',
+      sie: 'Vielen Dank für Ihre Anfrage zu ${1:dem, worum es geht}.',
+      du: 'Danke für deine Anfrage zu ${1:dem, worum es geht}.',
     },
     empathy: {
       sie: 'Ich verstehe Ihren Standpunkt ${1:und weiß, wie wichtig Ihnen das ist}.',
       du: 'Ich verstehe deinen Standpunkt ${1:und weiß, wie wichtig dir das ist}.',
     },
     reason: {
-      sie: 'Der Grund ist, dass ${1:mein Kalender bis zum 15. ausgebucht ist}.',
-      du: 'Der Grund ist, dass ${1:mein Kalender bis zum 15. ausgebucht ist}.',
+      sie: 'Der Grund ist ${1:Ihr Grund}.',
+      du: 'Der Grund ist ${1:dein Grund}.',
     },
     alternative: {
-      sie: 'Gerne biete ich Ihnen stattdessen ${1:einen kleineren ersten Schritt} bis ${2:Freitag} an.',
-      du: 'Gerne biete ich dir stattdessen ${1:einen kleineren ersten Schritt} bis ${2:Freitag} an.',
+      sie: 'Gerne biete ich Ihnen stattdessen ${1:Ihr Angebot} bis ${2:Datum} an.',
+      du: 'Gerne biete ich dir stattdessen ${1:dein Angebot} bis ${2:Datum} an.',
     },
     clarify: {
       sie: 'Können Sie mir sagen, ${1:was Ihnen dabei am wichtigsten ist}?',

@@ -1,6 +1,15 @@
 import type { LanguageRules } from './schema';
 
 /** A date, weekday or time span in the sentence: what turns a vague promise into a commitment. */
+/** What makes a vague time vaguer, replaced with it: "at some point | over the summer". */
+const VAGUE_SPAN = '\\s+(?:over|during|in|within|around|before|after)?\\s*(?:the\\s+|this\\s+|next\\s+|the\\s+(?:next|coming)\\s+|early\\s+|late\\s+)?'
+  + '(?:summer|winter|spring|autumn|fall|year|month|months|week|weeks|quarter|season|days|future)\\b(?!\\s+of\\b)';
+
+/** The condition a reframed refusal asks the writer to name. */
+const IF_ONCE = ' ${1:if/once …}';
+/** "right now" goes with "not possible" when it becomes "possible from …". */
+const NOW_SPAN = '\\s+(?:right now|at the moment|at this time|at present|currently|for now|this week|this month|this year)\\b';
+
 const CONCRETE_TIME = ['by|on|before|until|till|from|after the? {WEEKDAY}|{MONTH}|{NUM}|tomorrow|tonight|noon|midday|today',
   '{WEEKDAY}', '{NUM} am|pm|o’clock|hours|days', 'within|in {NUM}|a|an|one|two|three hour|hours|day|days|week|weeks',
   'tomorrow|tonight|today', 'this morning|afternoon|evening'];
@@ -46,17 +55,24 @@ export const en: LanguageRules = {
     {
       id: 'unfortunately',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['unfortunately|regrettably|sadly ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [
         { input: 'Unfortunately, the shop closes at six.', flagged: 'Unfortunately,', output: 'The shop closes at six.' },
         { input: 'We looked at it, but unfortunately the files are corrupt.', flagged: 'unfortunately', output: 'We looked at it, but the files are corrupt.' },
+        { input: 'The shop closes at six, unfortunately.', flagged: 'unfortunately', output: 'The shop closes at six.',
+          never: ['The shop closes at six,.'] },
+        // The commas of a parenthetical go with it.
+        { input: 'We checked the files and, unfortunately, the fonts are missing.', flagged: 'unfortunately,',
+          output: 'We checked the files and the fonts are missing.', never: ['We checked the files and, the fonts are missing.'] },
       ],
       counterexamples: ['The shop closes at six, and the café at seven.'],
     },
     {
       id: 'afraid',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['{IM} afraid that? ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [{ input: 'I’m afraid the venue is booked that week.', flagged: 'I’m afraid', output: 'The venue is booked that week.' }],
@@ -65,6 +81,7 @@ export const en: LanguageRules = {
     {
       id: 'regret',
       rule: 'negative-phrasing',
+      softener: true,
       patterns: ['we|I regret to inform|tell you that?', 'we|I regret that', 'to our regret ,?'],
       fixes: [{ with: '', preferred: true }],
       examples: [{ input: 'We regret to inform you that the print run is sold out.', flagged: 'We regret to inform you that', output: 'The print run is sold out.' }],
@@ -82,15 +99,28 @@ export const en: LanguageRules = {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
+      // Reframed: what is possible, and on what condition (a tab stop the writer fills in). A past "wasn't able to" reports; it is not reframed.
+      fixes: [
+        { with: 'can $2', when: { match: '^(?:can[’\']?t|cannot|can not)\\s' }, append: IF_ONCE },
+        { with: 'could $2', when: { match: '^(?:couldn[’\']?t|could not)\\s' }, append: IF_ONCE },
+        { with: 'will $2', when: { match: '^(?:won[’\']?t|will not)\\s(?!be able)' }, append: IF_ONCE },
+        { with: 'will be able to $2', when: { match: '^won[’\']?t be able to\\s' }, append: IF_ONCE },
+        { with: 'would be able to $2', when: { match: '^wouldn[’\']?t be able to\\s' }, append: IF_ONCE },
+        { with: 'able to $2', when: { match: '^(?:unable|not able) to\\s' }, append: IF_ONCE },
+        { with: 'are able to $2', when: { match: '^aren[’\']?t able to\\s' }, append: IF_ONCE },
+        { with: 'is able to $2', when: { match: '^isn[’\']?t able to\\s' }, append: IF_ONCE },
+      ],
       examples: [
-        { input: 'We cannot move the deadline.', flagged: 'cannot move' },
-        { input: 'I’m unable to attend the call.', flagged: 'unable to attend' },
-        { input: 'Sorry, I can\'t help with the tax return.', flagged: 'can\'t help' },
-        { input: 'I cant make the call on Thursday.', flagged: 'cant make' },
-        { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join' },
+        { input: 'We cannot move the deadline.', flagged: 'cannot move', output: 'We can move the deadline [if/once …].' },
+        { input: 'Unfortunately, I can’t include a brand guide at that price, sorry.', flagged: 'can’t include',
+          output: 'Unfortunately, I can include a brand guide at that price [if/once …], sorry.' },
+        { input: 'I’m unable to attend the call.', flagged: 'unable to attend', output: 'I’m able to attend the call [if/once …].' },
+        { input: 'Sorry, I can\'t help with the tax return.', flagged: 'can\'t help', output: 'Sorry, I can help with the tax return [if/once …].' },
+        { input: 'I cant make the call on Thursday.', flagged: 'cant make', output: 'I can make the call on Thursday [if/once …].' },
+        { input: 'Sorry, I wont be able to join the kickoff.', flagged: 'wont be able to join', output: 'Sorry, I will be able to join the kickoff [if/once …].' },
         { input: 'We weren’t able to fit the extra banner into the sprint.', flagged: 'weren’t able to fit' },
-        { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship' },
-        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take' },
+        { input: 'The shop isnt able to ship to Norway.', flagged: 'isnt able to ship', output: 'The shop is able to ship to Norway [if/once …].' },
+        { input: 'sorry, im not able to take on the newsletter.', flagged: 'not able to take', output: 'sorry, im able to take on the newsletter [if/once …].' },
         { input: 'I wasn’t able to squeeze the extra pages into this print run.', flagged: 'wasn’t able to squeeze' },
       ],
       counterexamples: ['I can’t wait to see the finished site.', 'You won’t be charged for the extra call.', 'We can help with the tax return.',
@@ -102,12 +132,16 @@ export const en: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['I|we {DONT} {WORD}', '{IM_WE} not going to {WORD}', '{IM_WE} not gonna {WORD}', '{DOESNT} include|cover|allow|support'],
       exceptions: ['{DONT} hesitate|worry|forget|miss|mind', '{DONT} want to rush|risk|compromise'],
+      fixes: [
+        { with: '$1 $3', when: { match: '^(?:I|we)\\s+(?:don[’\']?t|do not)\\s' }, append: IF_ONCE },
+        { with: '$2s', when: { match: '^(?:doesn[’\']?t|does not)\\s' }, append: IF_ONCE },
+      ],
       examples: [
-        { input: 'We don’t offer weekend support.', flagged: 'We don’t offer' },
+        { input: 'We don’t offer weekend support.', flagged: 'We don’t offer', output: 'We offer weekend support [if/once …].' },
         { input: 'I never take on logo work.', flagged: 'I never take' },
-        { input: 'The basic plan does not include hosting.', flagged: 'does not include' },
-        { input: 'We dont offer rush printing.', flagged: 'We dont offer' },
-        { input: 'The starter plan doesnt cover SEO.', flagged: 'doesnt cover' },
+        { input: 'The basic plan does not include hosting.', flagged: 'does not include', output: 'The basic plan includes hosting [if/once …].' },
+        { input: 'We dont offer rush printing.', flagged: 'We dont offer', output: 'We offer rush printing [if/once …].' },
+        { input: 'The starter plan doesnt cover SEO.', flagged: 'doesnt cover', output: 'The starter plan covers SEO [if/once …].' },
       ],
       counterexamples: ['Please don’t hesitate to call me.', 'I never miss a deadline.', 'I don’t want to rush your launch.',
         'Please dont hesitate to ask.', 'Dont worry, the backup is safe.', 'The second proof doesn’t cost extra.'],
@@ -158,11 +192,20 @@ export const en: LanguageRules = {
       patterns: ['not possible|feasible|doable|allowed|permitted', 'not an option', 'impossible', 'out of the question', 'no way',
         'not in a position to', 'nothing I|we can do', 'isn’t|isnt|aren’t|arent possible|feasible|doable|allowed|permitted',
         'isn’t|isnt an option'],
+      // Reframed as possible from a date; "right now" goes with it.
+      fixes: [
+        { with: '$2 from ${1:date}', when: { match: '^not\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'is $2 from ${1:date}', when: { match: '^isn[’\']?t\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'are $2 from ${1:date}', when: { match: '^aren[’\']?t\\s+(?:possible|feasible|doable)$' }, absorb: NOW_SPAN },
+        { with: 'possible from ${1:date}', when: { match: '^impossible$' }, absorb: NOW_SPAN },
+        { with: 'an option from ${1:date}', when: { match: '^not an option$' }, absorb: NOW_SPAN },
+      ],
       examples: [
-        { input: 'A refund is not possible after the event.', flagged: 'not possible' },
-        { input: 'That deadline is impossible.', flagged: 'impossible' },
+        { input: 'A refund is not possible after the event.', flagged: 'not possible', output: 'A refund is possible from [date] after the event.' },
+        { input: 'I’m afraid it’s not possible right now.', flagged: 'not possible', output: 'I’m afraid it’s possible from [date].' },
+        { input: 'That deadline is impossible.', flagged: 'impossible', output: 'That deadline is possible from [date].' },
         { input: 'We are not in a position to change the terms.', flagged: 'not in a position to' },
-        { input: 'A second revision round isnt possible.', flagged: 'isnt possible' },
+        { input: 'A second revision round isnt possible.', flagged: 'isnt possible', output: 'A second revision round is possible from [date].' },
       ],
       counterexamples: ['We made it possible to pay by card.', 'The extra call isn’t a problem.'],
     },
@@ -233,8 +276,15 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['{WILL} try|attempt to'],
       // Dropping "try to" turns a hedge into a commitment: offered, never applied automatically.
-      fixes: [{ with: '$1' }],
-      examples: [{ input: 'I’ll try to finish it this week.', flagged: 'I’ll try to', output: 'I’ll finish it this week.' }],
+      // Dropping "try to" would turn a hedge into a promise: the rewrite names when the writer will know.
+      fixes: [{ with: 'I’ll know by ${1:date} whether I can', when: { match: '^I' } },
+        { with: 'we’ll know by ${1:date} whether we can', when: { match: '^we' } }],
+      examples: [
+        { input: 'I’ll try to finish it this week.', flagged: 'I’ll try to', output: 'I’ll know by [date] whether I can finish it this week.',
+          never: ['I’ll finish it this week.'] },
+        { input: 'Sure, we will try to send the files on Friday.', flagged: 'we will try to',
+          output: 'Sure, we’ll know by [date] whether we can send the files on Friday.', never: ['Sure, we will send the files on Friday.'] },
+      ],
       counterexamples: ['I will send the draft on Friday.'],
     },
     {
@@ -251,8 +301,8 @@ export const en: LanguageRules = {
       id: 'asap',
       rule: 'vague-commitment',
       patterns: ['ASAP', 'as soon as possible', 'as soon as I|we can', 'as quickly|fast as possible|I|we can', 'at your earliest convenience'],
-      fixes: [{ with: 'by ${1:Friday, 5 pm}' }],
-      examples: [{ input: 'I will send the invoice ASAP.', flagged: 'ASAP', output: 'I will send the invoice by Friday, 5 pm.' }],
+      fixes: [{ with: 'by ${1:date and time}' }],
+      examples: [{ input: 'I will send the invoice ASAP.', flagged: 'ASAP', output: 'I will send the invoice by [date and time].' }],
       counterexamples: ['I will send the invoice by Friday.', 'I will start as soon as the files arrive.'],
     },
     {
@@ -261,8 +311,17 @@ export const en: LanguageRules = {
       patterns: ['get|be back to you soon|shortly', 'soon|shortly|sometime|eventually', 'at some point', 'in due course', 'one of these days',
         'in the near future'],
       exceptions: ['as soon as', 'soon as', 'see|talk|speak you? soon', 'get well soon'],
-      fixes: [{ with: 'by ${1:Thursday}' }],
-      examples: [{ input: 'The report will be ready soon.', flagged: 'soon', output: 'The report will be ready by Thursday.' }],
+      fixes: [{ with: '$1 back to you by ${1:date}', when: { match: '^(get|be) back' } },
+        // The whole vague phrase goes: "at some point over the summer" → "by …", never "by … over the summer".
+        { with: 'by ${1:date}', when: { match: '^(?!(get|be) back)' }, absorb: VAGUE_SPAN }],
+      examples: [
+        { input: 'The report will be ready soon.', flagged: 'soon', output: 'The report will be ready by [date].' },
+        { input: 'I’ll let you know at some point over the summer.', flagged: 'at some point', output: 'I’ll let you know by [date].',
+          never: ['I’ll let you know by [date] over the summer.'] },
+        { input: 'We can revisit the budget sometime next month.', flagged: 'sometime', output: 'We can revisit the budget by [date].' },
+        { input: 'I’ll get back to you shortly.', flagged: 'get back to you shortly', output: 'I’ll get back to you by [date].',
+          never: ['I’ll by [date].'] },
+      ],
       counterexamples: ['I will start as soon as the files arrive.', 'Talk soon!'],
     },
     {
@@ -270,8 +329,22 @@ export const en: LanguageRules = {
       rule: 'vague-commitment',
       patterns: ['maybe|perhaps|possibly|hopefully', '{IM} not sure', '{WILL} see', 'it depends'],
       exceptions: ['{WILL} see you|what'],
-      fixes: [{ with: '' }],
-      examples: [{ input: 'Maybe we can meet next week.', flagged: 'Maybe', output: 'We can meet next week.' }],
+      // A hedge carries meaning: never dropped into a promise. Where a clause follows, the rewrite
+      // says when the writer will know instead; a bare "maybe" gets no rewrite at all.
+      fixes: [
+        { with: 'I’ll know by ${1:date} whether', when: { match: 'not sure$', after: '^\\s+(?:that\\s+|if\\s+|whether\\s+)?(?:I|I’ll|I\'ll|we|we’ll|we\'ll|you|it|the|this|that|they|there)\\b' },
+          absorb: '\\s+(?:that|if|whether)(?=\\s)' },
+        { with: '$1 know by ${1:date}', when: { match: 'see$', after: '^(?:\\s+(?:if|whether)\\b|\\s*[.!;]|\\s*$)' } },
+      ],
+      examples: [
+        { input: 'Maybe we can meet next week.', flagged: 'Maybe', never: ['We can meet next week.'] },
+        { input: 'Maybe in Q3?', flagged: 'Maybe', never: ['In Q3?'] },
+        { input: 'I’m not sure I’ll have the capacity in June.', flagged: 'I’m not sure',
+          output: 'I’ll know by [date] whether I’ll have the capacity in June.', never: ['I’ll have the capacity in June.'] },
+        { input: 'I’m not sure if the budget covers it.', flagged: 'I’m not sure', output: 'I’ll know by [date] whether the budget covers it.' },
+        { input: 'We’ll see if the printer has stock.', flagged: 'We’ll see', output: 'We’ll know by [date] if the printer has stock.' },
+        { input: 'I’m not sure about the colours.', flagged: 'I’m not sure', never: ['About the colours.'] },
+      ],
       counterexamples: ['We can meet on Tuesday at 10 am.'],
     },
     {
@@ -325,11 +398,13 @@ export const en: LanguageRules = {
         '{WILL} think about it|this|that'],
       weak: true,
       unlessSentenceHas: CONCRETE_TIME,
-      fixes: [{ with: '$0 by ${1:Wednesday, 12 pm}' }],
+      fixes: [{ with: '$0 by ${1:date}' }],
       examples: [
-        { input: 'We will follow up with you on this.', flagged: 'We will follow up', output: 'We will follow up by Wednesday, 12 pm with you on this.' },
-        { input: 'Let me look into it.', flagged: 'Let me look into it', output: 'Let me look into it by Wednesday, 12 pm.' },
-        { input: 'Thanks for the brief. Let me have a look.', flagged: 'Let me have a look', output: 'Thanks for the brief. Let me have a look by Wednesday, 12 pm.' },
+        { input: 'We will follow up with you on this.', flagged: 'We will follow up', output: 'We will follow up by [date] with you on this.',
+          filled: 'We will follow up by Friday with you on this.' },
+        { input: 'Let me look into it.', flagged: 'Let me look into it', output: 'Let me look into it by [date].', filled: 'Let me look into it by Friday.' },
+        { input: 'Thanks for the brief. Let me have a look.', flagged: 'Let me have a look', output: 'Thanks for the brief. Let me have a look by [date].',
+          filled: 'Thanks for the brief. Let me have a look by Friday.' },
       ],
       counterexamples: ['I will get back to you by Friday noon.', 'We’ll be in touch on Monday.', 'Let me look at it tomorrow morning.',
         'Let me look into it and send you a quote within two days.'],
@@ -402,10 +477,10 @@ export const en: LanguageRules = {
   salutation: ['^ hi|hello|hey|dear|greetings|hiya', '^ good morning|afternoon|evening'],
   closing: ['^ best|kind|warm|warmest|cheers|regards|sincerely|thanks|yours', '^ many thanks', '^ all the best', '^ talk|speak soon'],
   inserts: {
-    listen: { neutral: 'Thank you for your request about ${1:the project you asked about}.' },
+    listen: { neutral: 'Thank you for your request about ${1:what they asked for}.' },
     empathy: { neutral: 'I understand ${1:why this matters to you}.' },
-    reason: { neutral: 'The reason is ${1:that my schedule is fully booked until the 15th}.' },
-    alternative: { neutral: 'What I can offer instead is ${1:a smaller first step} by ${2:Friday}.' },
+    reason: { neutral: 'The reason is ${1:your reason}.' },
+    alternative: { neutral: 'What I can offer instead is ${1:what you can offer} by ${2:date}.' },
     clarify: { neutral: 'Could you tell me ${1:what matters most to you here}?' },
   },
 };

@@ -8,14 +8,34 @@ export interface FixTemplate {
   preferred?: boolean;
   /** Only offer this rewrite where the phrase does not open a sentence or clause (German verb-second order). */
   notAtClauseStart?: boolean;
+  /**
+   * Only offer this rewrite where these regular expressions (case-insensitive) match: `match` the
+   * matched phrase, `before` / `after` the rest of its sentence on either side. A rewrite that
+   * fits one grammar ("Kein Problem, wenn …") is kept from the sentences it would break.
+   */
+  when?: { match?: string; before?: string; after?: string };
+  /**
+   * A regular expression matched right after the phrase (case-insensitive); what it matches is
+   * replaced too, so a vague time phrase goes whole ("at some point | over the summer").
+   */
+  absorb?: string;
+  /**
+   * Inserted where the phrase's clause ends (before its comma or full stop), for a reframe that
+   * names the condition: "can't include X" → "can include X ${1:if/once …}".
+   */
+  append?: string;
 }
 
 export interface RuleExample {
   /** A draft sentence in which the entry must report exactly the `flagged` text. */
   input: string;
   flagged: string;
-  /** The draft after the entry's first applicable fix; omitted when the entry has no fix. */
+  /** The draft after the entry's first applicable fix; omitted when no fix is offered here. */
   output?: string;
+  /** The output with its placeholders filled in as a writer would, when the placeholders alone leave the finding (a date still to name). */
+  filled?: string;
+  /** Drafts no fix of this finding may produce: the meaning-changing rewrites this example guards against. */
+  never?: string[];
 }
 
 /** One phrase family of `negative-phrasing` or `vague-commitment`. */
@@ -29,6 +49,11 @@ export interface PhraseEntry {
   unlessSentenceHas?: string[];
   /** Not reported where the sentence already has another finding of the same rule. */
   weak?: boolean;
+  /**
+   * A softener ("unfortunately"): its removal is preferred only where the rest of the sentence
+   * refuses nothing; next to a refusal, dropping it only makes the "no" blunter.
+   */
+  softener?: boolean;
   /** Not reported in a clause opened by one of these words ("wenn … nicht"). */
   unlessClauseOpensWith?: string[];
   fixes?: FixTemplate[];
