@@ -191,7 +191,7 @@ describe('Decline Coach in the editor', () => {
     const onSentence = await hoverText(doc, new vscode.Position(2, 'Unfortunately, the stu'.length));
     assert.ok(!onSentence.includes('Positive framing'), onSentence);
     assert.match(onSentence, /Show empathy/);
-    assert.match(onSentence, /→ [^\n]*I understand why this matters to you\./);
+    assert.match(onSentence, /→ [^\n]*I understand \[why this matters to you\]\./);
   });
 
   it('offers its snippets in Markdown', async () => {

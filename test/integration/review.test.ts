@@ -34,7 +34,7 @@ describe('Review decline draft and Compose decline reply', () => {
     assert.ok(html.includes('“Leider kann ich” frames your answer negatively.'), 'the finding’s message is listed, in the UI language');
     assert.ok(html.includes('<div class="diff"><del>Leider</del><ins>Ich</ins> kann <del>ich </del>den Relaunch nicht übernehmen.</div>'), 'the rewrite word by word');
     // What the draft lacks is added, nothing struck through.
-    assert.ok(html.includes('<div class="diff"><ins>Ich verstehe Ihren Standpunkt und weiß, wie wichtig Ihnen das ist. </ins>Leider kann ich den Relaunch nicht übernehmen.</div>'),
+    assert.ok(html.includes('<div class="diff"><ins>Ich verstehe Ihren Standpunkt [und weiß, wie wichtig Ihnen das ist]. </ins>Leider kann ich den Relaunch nicht übernehmen.</div>'),
       'an inserted sentence is shown as an insertion');
   });
 
