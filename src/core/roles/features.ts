@@ -14,13 +14,10 @@ const MASK = (1 << HASH_BITS) - 1;
 const FOLD: Record<string, string> = { 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss' };
 
 export function normaliseForRoles(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[äöüß]/g, c => FOLD[c])
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’‘`´]/g, '')
-    .replace(/\d+/g, '0');
+  let folded = text.toLowerCase().replace(/[äöüß]/g, c => FOLD[c]);
+  // Accents are dropped by decomposing; most sentences have none left to drop.
+  if (/[\u00c0-\uffff]/.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+  return folded.replace(/['’‘`´]/g, '').replace(/\d+/g, '0');
 }
 
 const TOKEN = /[\p{L}\p{N}]+|\?/gu;
@@ -30,12 +27,17 @@ export function roleTokens(text: string): string[] {
   return normaliseForRoles(text).match(TOKEN) ?? [];
 }
 
-/** 32-bit FNV-1a, folded into the feature space. */
-function hash(feature: string): number {
+/**
+ * 32-bit FNV-1a of the parts one after another, as of their concatenation, folded into the
+ * feature space: a feature such as "b prev word" is hashed without building its string.
+ */
+function hash(...parts: string[]): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      h ^= part.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   return (h >>> 0) & MASK;
 }
@@ -48,15 +50,15 @@ export function roleFeatures(text: string): number[] {
   let prev = '<s>';
   let beforePrev = '<s>';
   for (const t of tokens) {
-    ids.add(hash(`u ${t}`));
+    ids.add(hash('u ', t));
     // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
-    if (t.length > 6) ids.add(hash(`p ${t.slice(0, 5)}`));
-    ids.add(hash(`b ${prev} ${t}`));
+    if (t.length > 6) ids.add(hash('p ', t.slice(0, 5)));
+    ids.add(hash('b ', prev, ' ', t));
     // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
-    ids.add(hash(`s ${beforePrev} ${t}`));
+    ids.add(hash('s ', beforePrev, ' ', t));
     beforePrev = prev;
     prev = t;
   }
-  ids.add(hash(`b ${prev} </s>`));
+  ids.add(hash('b ', prev, ' </s>'));
   return [...ids];
 }

@@ -5,7 +5,7 @@
  * threshold, chosen by cross-validation on the bank.
  */
 import type { Lang } from '../types';
-import { roleFeatures } from './features';
+import { HASH_BITS, roleFeatures } from './features';
 import { ROLE_WEIGHTS } from './weights';
 
 export const ROLES = [
@@ -64,16 +64,19 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 export class RoleModel {
-  private readonly rows = new Map<number, number>();
-  private readonly weights: Int8Array;
+  /** Row of each hashed feature's weights, -1 for a feature without weight: a flat table, no map lookups. */
+  private readonly rows = new Int32Array(1 << HASH_BITS).fill(-1);
+  /** Weights as numbers, step × its role's scale, ROLES.length a row. */
+  private readonly weights: Float64Array;
 
   constructor(private readonly model: SerializedRoleModel) {
     const ids = fromBase64(model.ids);
     const packed = fromBase64(model.weights);
-    this.weights = new Int8Array(packed.length * 2);
+    const width = ROLES.length;
+    this.weights = new Float64Array(packed.length * 2);
     packed.forEach((byte, i) => {
-      this.weights[2 * i] = (byte & 15) - 8;
-      this.weights[2 * i + 1] = (byte >> 4) - 8;
+      this.weights[2 * i] = ((byte & 15) - 8) * model.scale[(2 * i) % width];
+      this.weights[2 * i + 1] = ((byte >> 4) - 8) * model.scale[(2 * i + 1) % width];
     });
     let id = 0;
     let row = 0;
@@ -87,7 +90,7 @@ export class RoleModel {
         shift += 7;
       } while (byte & 0x80);
       id += delta;
-      this.rows.set(id, row++);
+      this.rows[id] = row++;
     }
   }
 
@@ -96,9 +99,9 @@ export class RoleModel {
     const z = this.model.bias.slice();
     const width = ROLES.length;
     for (const id of roleFeatures(text)) {
-      const row = this.rows.get(id);
-      if (row === undefined) continue;
-      for (let r = 0; r < width; r++) z[r] += this.weights[row * width + r] * this.model.scale[r];
+      const row = this.rows[id];
+      if (row < 0) continue;
+      for (let r = 0, at = row * width; r < width; r++) z[r] += this.weights[at + r];
     }
     const out = {} as RoleScores;
     ROLES.forEach((role, r) => { out[role] = 1 / (1 + Math.exp(-z[r])); });
