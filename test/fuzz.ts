@@ -1,17 +1,9 @@
 // A seeded generator of hostile drafts and the invariants the engine must keep on every one of
 // them. Used by the unit tests (a few thousand drafts) and by `npm run bench -- --fuzz N`.
 import { type Analysis, analyze, applyFixes, fixAllText, isValidFinding } from '../src/core';
+import { seededRandom } from '../src/core/random';
 
-function rng(seed: number): () => number {
-  let a = (seed + 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number) => seededRandom(seed + 0x9e3779b9);
 
 const SENTENCES = [
   'Unfortunately, I can’t take on the redesign this month.', 'Leider kann ich das nicht übernehmen.', 'Kein Problem, ich melde mich zeitnah.',

@@ -4,6 +4,7 @@
  * per-role thresholds from out-of-fold predictions, and the four-bit encoding that `weights.ts`
  * holds. Pure: the trainer command (`src/cli/train.ts`) does the file work.
  */
+import { seededRandom } from '../random';
 import type { Lang } from '../types';
 import { HASH_BITS, roleFeatures } from './features';
 import { ROLES, type Role, type SerializedRoleModel, toBase64 } from './model';
@@ -47,18 +48,6 @@ function toExample(s: BankSentence): Example {
   return { features: roleFeatures(s.text), labels };
 }
 
-/** Mulberry32: a small seeded generator, so training is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function train(sentences: readonly BankSentence[], options: TrainOptions = TRAIN_OPTIONS): TrainedRoles {
   const examples = sentences.map(toExample);
   const seen = new Map<number, number>();
@@ -69,7 +58,7 @@ export function train(sentences: readonly BankSentence[], options: TrainOptions 
   const squared = new Float64Array(size);
   const bias = new Float64Array(WIDTH);
   const biasSquared = new Float64Array(WIDTH);
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   const z = new Float64Array(WIDTH);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
