@@ -12,7 +12,7 @@ import { RULE_INFO } from './rules/meta';
 import type { LanguageRules } from './rules/schema';
 import { roleModel, type Role } from './roles/model';
 import { wordsOf } from './pattern';
-import { contentWords, type SentenceSignals } from './signals';
+import { contentWords, endsWithQuestion, type SentenceSignals } from './signals';
 import type { Finding, Lang, Principle, Register, RuleId, Severity } from './types';
 
 /** Everything judgement reads, in one place. */
@@ -105,8 +105,6 @@ const MODEL_EVIDENCE: Partial<Record<keyof SentenceSignals, Role>> = {
   clarify: 'clarify',
 };
 
-const ENDS_WITH_QUESTION = /\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u;
-
 /** Whether a sentence satisfies a principle, by the rules or, where it counts, by the model. */
 function says(s: BodySentence, principle: keyof SentenceSignals, useModel: boolean): boolean {
   if (s.signals[principle]) return true;
@@ -116,7 +114,7 @@ function says(s: BodySentence, principle: keyof SentenceSignals, useModel: boole
   // Confident, and more likely than "none of the roles" ("Thank you for considering me!").
   if (score < roleModel(s.lang).confident(role) || score <= s.roles.other) return false;
   // A question about the client's needs, not one that closes or asks to choose.
-  return principle !== 'clarify' || (ENDS_WITH_QUESTION.test(s.text) && score > s.roles['closing-question']);
+  return principle !== 'clarify' || (endsWithQuestion(s.text) && score > s.roles['closing-question']);
 }
 
 /** The body's first sentence when it only thanks („Danke.“, "Thanks for your email."): one clause, nothing flagged. */

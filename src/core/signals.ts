@@ -22,8 +22,11 @@ export interface SentenceSignals {
   clarify: boolean;
 }
 
+/** A sentence that ends with a question mark, maybe followed by quotes, brackets or emoji. */
+export const endsWithQuestion = (text: string) => /\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u.test(text);
+
 /** What a sentence says: by the rules, and by the role model. */
-export interface Said {
+interface Said {
   signals: SentenceSignals;
   roles: RoleScores;
 }
@@ -61,7 +64,7 @@ function acknowledges(s: SentenceWords, c: CompiledLanguage): boolean {
 }
 
 function isClarifyingQuestion(s: SentenceWords, c: CompiledLanguage): boolean {
-  if (!/\?[\s"'”“»«)\p{Extended_Pictographic}\uFE0F]*$/u.test(s.text)) return false;
+  if (!endsWithQuestion(s.text)) return false;
   if (anyMatch(c.closingQuestions, s.text, s.words)) return false;
   if (anyMatch(c.infoRequests, s.text, s.words)) return true;
   // A clause opens with a question word, or with a preposition and one: "Für welche …", "In which …".

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/core';
 import { clausesOf } from '../../src/core/roles/clauses';
@@ -8,11 +8,10 @@ import { fromBase64, type Role, RoleModel, roleModel, ROLES, toBase64 } from '..
 import { bankHash, buildRoleModels, encode, parseBank, predict, train } from '../../src/core/roles/train';
 import { ROLE_WEIGHTS } from '../../src/core/roles/weights';
 import type { Lang } from '../../src/core/types';
-import { withCounts } from '../../src/cli/bank';
+import { readBank, withCounts } from '../../src/cli/bank';
 
 const ROOT = resolve(__dirname, '../../..');
-const bankFiles = (): Array<[string, string]> => ['de', 'en'].flatMap(lang => readdirSync(join(ROOT, 'data/roles', lang)).filter(f => f.endsWith('.jsonl')).sort()
-  .map((f): [string, string] => [`${lang}/${f}`, readFileSync(join(ROOT, 'data/roles', lang, f), 'utf8')]));
+const bankFiles = () => readBank(join(ROOT, 'data/roles'));
 
 describe('role features', () => {
   it('meet across apostrophes, case, umlaut spellings and numbers', () => {
