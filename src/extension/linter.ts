@@ -3,14 +3,10 @@ import { type Analysis, type AnalyzeInput, Analyzer, type Finding, isPhraseRule,
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import { refusalAnchor } from './placement';
 import { isReplyDraft } from './selection';
-import { TypingDelay } from './typingDelay';
-import type { BackgroundChecker } from './worker/checker';
+import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, type BackgroundChecker } from '../core/background/checker';
+import { TypingDelay } from '../core/typingDelay';
 
 export const SOURCE = 'Decline Coach';
-/** Drafts from this many characters on are checked in the worker (about 10 ms of work in-process). */
-const BACKGROUND_FROM = 50_000;
-/** How long a background check may take before it is abandoned. */
-export const BACKGROUND_BUDGET_SECONDS = 10;
 
 export interface DraftState {
   uri: vscode.Uri;

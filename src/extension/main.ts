@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
+import { BACKGROUND_BUDGET_SECONDS, BackgroundChecker } from '../core/background/checker';
 import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
-import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
+import { Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
 import { isDraftLanguage } from './selection';
-import { BackgroundChecker } from './worker/checker';
 import { spawnCheckWorker } from './worker/spawn';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { analyze } from '../../src/core';
-import { BackgroundChecker } from '../../src/extension/worker/checker';
+import { BackgroundChecker } from '../../src/core/background/checker';
 import { spawnCheckWorker } from '../../src/extension/worker/spawn';
 
 const DIST = resolve(__dirname, '../../../dist');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LONGEST_DELAY_MS, SHORTEST_DELAY_MS, TypingDelay } from '../../src/extension/typingDelay';
+import { LONGEST_DELAY_MS, SHORTEST_DELAY_MS, TypingDelay } from '../../src/core/typingDelay';
 
 describe('the pause before a check while typing', () => {
   it('is about 100 ms while checks are quick, and before the first check', () => {

@@ -1,6 +1,6 @@
 // Starts the check worker in the web extension host: a Web Worker. The extension's files are
 // served from another origin than the host's, so the script is loaded as a same-origin blob.
-import type { FromCheckWorker, WorkerPort } from './protocol';
+import type { FromCheckWorker, WorkerPort } from '../../core/background/protocol';
 
 export async function spawnCheckWorker(distFolder: { fsPath: string; toString(): string }): Promise<WorkerPort> {
   const response = await fetch(`${distFolder.toString()}/web/worker.js`);

@@ -1,10 +1,16 @@
 /**
- * Checks big drafts in a worker, so the editor never waits on them, within a time budget: a check
- * that takes longer is abandoned and the worker stopped (a fresh one starts on the next check).
- * Free of `vscode`, so the unit tests run it with a real worker thread.
+ * Checks big drafts in a worker, so the editor (or the language server) never waits on them, within
+ * a time budget: a check that takes longer is abandoned and the worker stopped (a fresh one starts
+ * on the next check). The shells bring the worker: a worker thread, or a Web Worker.
  */
-import type { Analysis, AnalyzeInput } from '../../core';
+import type { AnalyzeInput } from '../engine';
+import type { Analysis } from '../types';
 import type { FromCheckWorker, WorkerPort } from './protocol';
+
+/** Drafts from this many characters on are checked in the worker (about 10 ms of work in-process). */
+export const BACKGROUND_FROM = 50_000;
+/** How long a background check may take before it is abandoned. */
+export const BACKGROUND_BUDGET_SECONDS = 10;
 
 export type BackgroundResult =
   | { kind: 'done'; analysis: Analysis; problems: string[] }

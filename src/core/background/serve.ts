@@ -1,5 +1,5 @@
 /** The worker's side: judges drafts with one `Analyzer` per document, so typing stays incremental. */
-import { Analyzer } from '../../core';
+import { Analyzer } from '../engine';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
 
 /** Documents whose caches are kept; the least recently checked one goes first. */

@@ -1,5 +1,6 @@
 /** Messages between the extension and the worker that checks big drafts off the main thread. */
-import type { Analysis, AnalyzeInput } from '../../core';
+import type { AnalyzeInput } from '../engine';
+import type { Analysis } from '../types';
 
 export type ToCheckWorker =
   | { type: 'check'; id: number; key: string; text: string; options: AnalyzeInput }
