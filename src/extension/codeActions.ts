@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Finding, isPhraseRule, ruleDocsUrl, ruleTitle } from '../core';
+import { disableNextLineEdit, findingsAt as findingsAtOffsets, fixesInMenuOrder, ignorablePhrase } from '../core/presentation';
 import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
 import type { DraftState, Linter } from './linter';
@@ -9,29 +10,15 @@ export const MORE_ACTIONS_COMMAND = 'declineCoach.moreActions';
 
 type Shown = DraftState['shown'][number];
 
-/**
- * The findings shown in the editor at `range`, and which of them the menu is for: those whose
- * squiggle is exactly the range (a diagnostic's own Quick Fix), else the phrases there, else what
- * the draft lacks.
- */
-function findingsAt(state: DraftState, range: vscode.Range): { primary: Shown[]; others: Shown[] } {
-  const here = state.shown.filter(s => s.inEditor && s.diagnostic.range.intersection(range) !== undefined);
-  const exact = here.filter(s => s.diagnostic.range.isEqual(range));
-  const phrases = here.filter(s => isPhraseRule(s.finding.ruleId));
-  const primary = exact.length > 0 ? exact : phrases.length > 0 ? phrases : here;
-  return { primary, others: here.filter(s => !primary.includes(s)) };
-}
-
-/** The words the writer sees as “Ignore …”: the phrase without trailing punctuation. */
-function ignorable(finding: Finding): string {
-  return finding.actual.replace(/\s+/g, ' ').replace(/[\s,.!?]+$/, '');
+/** The findings at `range` (see core/presentation.ts). */
+function findingsAt(doc: vscode.TextDocument, state: DraftState, range: vscode.Range): { primary: Shown[]; others: Shown[] } {
+  return findingsAtOffsets(state.shown, doc.offsetAt(range.start), doc.offsetAt(range.end));
 }
 
 function disableEdit(doc: vscode.TextDocument, finding: Finding): vscode.WorkspaceEdit {
-  const line = doc.positionAt(finding.start).line;
-  const indent = /^\s*/.exec(doc.lineAt(line).text)?.[0] ?? '';
+  const { start, newText } = disableNextLineEdit(doc.getText(), finding.start, finding.ruleId);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}<!-- decline-coach-disable-next-line ${finding.ruleId} -->\n`);
+  edit.insert(doc.uri, doc.positionAt(start), newText);
   return edit;
 }
 
@@ -72,11 +59,11 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
         state = this.linter.published(doc);
       }
       if (!state) return [];
-      const { primary, others } = findingsAt(state, range);
+      const { primary, others } = findingsAt(doc, state, range);
       if (primary.length === 0) return [];
       const actions: vscode.CodeAction[] = [];
       for (const { finding, diagnostic } of primary) {
-        for (const fix of [...finding.fixes].sort((a, b) => Number(b.preferred) - Number(a.preferred))) {
+        for (const fix of fixesInMenuOrder(finding)) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.preferred;
@@ -86,7 +73,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
       }
       for (const { finding, diagnostic } of primary) {
         if (!isPhraseRule(finding.ruleId)) continue;
-        const phrase = ignorable(finding);
+        const phrase = ignorablePhrase(finding);
         const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore “{0}” in this workspace', phrase), vscode.CodeActionKind.QuickFix);
         ignore.diagnostics = [diagnostic];
         ignore.command = { title: ignore.title, command: 'declineCoach.ignorePhrase', arguments: [phrase, doc.uri] };
@@ -108,7 +95,7 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
   /** Everything the short menu leaves out, for the findings at `range` of this version of the draft. */
   moreItems(doc: vscode.TextDocument, state: DraftState, range: vscode.Range): MoreItem[] {
     const lang = uiLang();
-    const { primary, others } = findingsAt(state, range);
+    const { primary, others } = findingsAt(doc, state, range);
     const items: MoreItem[] = [];
     // What the draft lacks, at the refusal: the insert the menu itself does not show.
     for (const { finding } of others) {

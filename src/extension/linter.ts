@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, type Finding, isPhraseRule, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
-import { refusalAnchor } from './placement';
 import { isReplyDraft } from './selection';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, type BackgroundChecker } from '../core/background/checker';
+import { showFindings, type ShownFinding } from '../core/presentation';
 import { TypingDelay } from '../core/typingDelay';
 
 export const SOURCE = 'Decline Coach';
@@ -16,7 +16,7 @@ export interface DraftState {
   version: number;
   analysis: Analysis;
   /** Findings that are shown (severity not `off`), with their diagnostics; in the panel, and in the editor when `inEditor`. */
-  shown: Array<{ finding: Finding; diagnostic: vscode.Diagnostic; inEditor: boolean }>;
+  shown: Array<ShownFinding & { diagnostic: vscode.Diagnostic }>;
 }
 
 /** What became of a request to check a document. */
@@ -127,7 +127,7 @@ export class Linter implements vscode.Disposable {
       const started = performance.now();
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
       this.typingDelay.record(key, performance.now() - started);
-      return { kind: 'judged', state: this.publish(doc, doc.version, analysis, config) };
+      return { kind: 'judged', state: this.publish(doc, doc.version, text, analysis, config) };
     } catch (e) {
       this.log.error(`Could not check ${doc.uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { kind: 'failed' };
@@ -149,7 +149,7 @@ export class Linter implements vscode.Disposable {
       if (result.kind === 'done') {
         this.typingDelay.record(key, performance.now() - started);
         for (const problem of result.problems) this.log.error(problem);
-        this.publish(doc, version, result.analysis, config);
+        this.publish(doc, version, text, result.analysis, config);
       } else if (result.kind === 'interrupted') {
         this.schedule(doc, 0);
       } else if (result.kind === 'abandoned') {
@@ -190,22 +190,13 @@ export class Linter implements vscode.Disposable {
     return state ? { kind: 'judged', state } : this.lint(doc);
   }
 
-  private publish(doc: vscode.TextDocument, version: number, analysis: Analysis, config: CoachConfig): DraftState {
-    const shown: DraftState['shown'] = [];
-    const anchor = config.documentFindings === 'off' ? undefined : refusalAnchor(doc, analysis);
-    for (const finding of analysis.findings) {
-      const setting = config.severity[finding.ruleId];
-      if (setting === 'off') continue;
-      const phrase = isPhraseRule(finding.ruleId);
-      if (!phrase && !anchor) continue;
-      // What the draft lacks is advice, quieter than a phrase to change.
-      const severity = setting && setting !== 'default' ? setting : phrase ? finding.severity : 'info';
-      const range = phrase || !anchor ? new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end)) : anchor;
-      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
+  private publish(doc: vscode.TextDocument, version: number, text: string, analysis: Analysis, config: CoachConfig): DraftState {
+    const shown = showFindings(text, analysis, config).map(s => {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.finding.message, SEVERITY[s.severity]);
       diagnostic.source = SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
-      shown.push({ finding, diagnostic, inEditor: phrase || config.documentFindings === 'diagnostics' });
-    }
+      diagnostic.code = { value: s.finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(s.finding.ruleId)) };
+      return { ...s, diagnostic };
+    });
     const state: DraftState = { uri: doc.uri, document: doc, version, analysis, shown };
     this.states.set(doc.uri.toString(), state);
     this.collection.set(doc.uri, shown.filter(s => s.inEditor).map(s => s.diagnostic));
