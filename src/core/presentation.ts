@@ -127,22 +127,25 @@ function bestFixIndex(finding: Finding): number {
  * The hover at `offset`: once per principle — the principle, the best before → after first (so it
  * is never below the fold), then why it matters; the phrase under the cursor before what the draft
  * lacks. The findings' messages are not repeated: editors show the diagnostics' messages with it.
- * The span is where all the findings hovered overlap.
+ * The span is where all the findings hovered overlap. `plaintext` for an editor that shows no Markdown.
  */
-export function hoverAt(text: string, shown: readonly ShownFinding[], offset: number, lang: Lang):
-  { markdown: string; start: number; end: number } | undefined {
+export function hoverAt(text: string, shown: readonly ShownFinding[], offset: number, lang: Lang, format: 'markdown' | 'plaintext' = 'markdown'):
+  { content: string; start: number; end: number } | undefined {
+  const markdown = format === 'markdown';
+  const esc = markdown ? escapeMarkdown : (s: string) => s;
   const hits = shown.filter(s => s.inEditor && s.start <= offset && offset <= s.end)
     .sort((a, b) => Number(isPhraseRule(b.finding.ruleId)) - Number(isPhraseRule(a.finding.ruleId)));
   if (hits.length === 0) return undefined;
-  let markdown = '';
+  const [strong, struck, emphasis] = markdown ? ['**', '~~', '*'] : ['', '', ''];
+  let content = '';
   const explained = new Set<string>();
   for (const { finding } of hits) {
     if (explained.has(finding.principle)) continue;
     explained.add(finding.principle);
-    markdown += `**${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`;
+    content += `${strong}${esc(principleTitle(lang, finding.principle))}${strong}\n\n`;
     const change = beforeAfter(text, finding, bestFixIndex(finding));
-    if (change) markdown += `~~${escapeMarkdown(change.before)}~~ → ${escapeMarkdown(change.after)}\n\n`;
-    markdown += `*${escapeMarkdown(finding.note)}*\n\n`;
+    if (change) content += `${struck}${esc(change.before)}${struck} → ${esc(change.after)}\n\n`;
+    content += `${emphasis}${esc(finding.note)}${emphasis}\n\n`;
   }
   let { start, end } = hits[0];
   for (const h of hits.slice(1)) {
@@ -150,5 +153,20 @@ export function hoverAt(text: string, shown: readonly ShownFinding[], offset: nu
     const to = Math.min(end, h.end);
     if (from <= to) { start = from; end = to; }
   }
-  return { markdown, start, end };
+  return { content, start, end };
+}
+
+const PLACEHOLDER = /\$\{(\d+)(?::([^}]*))?\}/g;
+const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, '\\$&');
+
+/** Engine text with `${n:default}` placeholders as a snippet (LSP, TextMate syntax): the rest escaped. */
+export function snippetValue(text: string): string {
+  let value = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    value += escapeSnippet(text.slice(last, m.index));
+    value += m[2] ? `\${${m[1]}:${escapeSnippet(m[2])}}` : `\${${m[1]}}`;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return value + escapeSnippet(text.slice(last));
 }

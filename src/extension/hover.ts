@@ -17,7 +17,7 @@ export class CoachHover implements vscode.HoverProvider {
       if (outcome.kind !== 'judged') return undefined;
       const hover = hoverAt(doc.getText(), outcome.state.shown, doc.offsetAt(position), uiLang());
       if (!hover) return undefined;
-      return new vscode.Hover(new vscode.MarkdownString(hover.markdown), new vscode.Range(doc.positionAt(hover.start), doc.positionAt(hover.end)));
+      return new vscode.Hover(new vscode.MarkdownString(hover.content), new vscode.Range(doc.positionAt(hover.start), doc.positionAt(hover.end)));
     } catch (e) {
       this.log.error(`Hover failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
