@@ -1,5 +1,5 @@
 // One build for every target: the Node extension, the web extension, the webview script, the
-// CLI (with eval, bench and the role trainer) and the test bundles. Flags: --production, --watch, --tests, --bench, --train.
+// CLI (with eval, bench and the role trainer), the language server and the test bundles. Flags: --production, --watch, --tests, --bench, --train.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ const targets = [
   { ...common, entryPoints: ['media/review.css'], outfile: 'dist/webview/review.css', sourcemap: false },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
+  // The language server; it checks big drafts in dist/worker.js, as the extension does.
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (train) {
   targets.push({ ...common, entryPoints: ['src/cli/train.ts'], outfile: 'dist/train.js', platform: 'node', format: 'cjs' });

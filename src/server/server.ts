@@ -1,0 +1,118 @@
+/**
+ * The language server: Decline Coach's diagnostics, quick fixes and hover for any editor that
+ * speaks LSP, over the same engine and the same choices as the VS Code extension.
+ */
+import {
+  CodeActionKind, CodeActionTriggerKind, type Connection, type InitializeResult, MarkupKind, MessageType, type Range, ShowMessageNotification, TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Lang, langOfLocale } from '../core';
+import { BACKGROUND_BUDGET_SECONDS, BackgroundChecker } from '../core/background/checker';
+import type { WorkerPort } from '../core/background/protocol';
+import { hoverAt } from '../core/presentation';
+import { Checks, pathOf } from './checks';
+import { DEFAULT_CONFIG } from './config';
+import { type EditSupport, FIX_ALL_KIND, fixAllAction, quickFixes, toDiagnostic } from './lsp';
+
+export interface ServerOptions {
+  name: string;
+  version: string;
+  /** Starts the worker that checks big drafts; without one they are checked in-process. */
+  spawnWorker?: () => Promise<WorkerPort>;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  let uiLang: Lang = 'en';
+  let support: EditSupport = { documentChanges: false, snippets: false };
+  let hoverFormat: 'markdown' | 'plaintext' = 'plaintext';
+  let roots: string[] = [];
+  const background = options.spawnWorker && new BackgroundChecker(options.spawnWorker, BACKGROUND_BUDGET_SECONDS * 1000);
+  const logError = (message: string) => connection.console.error(message);
+
+  const checks = new Checks({
+    document: uri => documents.get(uri),
+    config: () => DEFAULT_CONFIG,
+    roots: () => roots,
+    get uiLang() { return uiLang; },
+    publish: (uri, version, shown) => {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      void connection.sendDiagnostics({ uri, version, diagnostics: shown.filter(s => s.inEditor).map(s => toDiagnostic(doc, s)) });
+    },
+    // A notification, not window/showMessageRequest: nothing to answer, and no client that lacks it can fail it.
+    tell: (message, kind) => void connection.sendNotification(ShowMessageNotification.type, { type: kind === 'warning' ? MessageType.Warning : MessageType.Info, message }),
+    error: logError,
+  }, background);
+
+  /** A handler that logs what it throws and answers `fallback`: a bug must never break the client. */
+  const guarded = <P, R>(what: string, fallback: R, handler: (params: P) => R) => (params: P): R => {
+    try {
+      return handler(params);
+    } catch (e) {
+      logError(`${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    uiLang = langOfLocale(params.locale ?? 'en');
+    const edits = params.capabilities.workspace?.workspaceEdit;
+    // Snippet edits are sent only inside versioned document edits, as LSP 3.18 defines them.
+    support = { documentChanges: edits?.documentChanges === true, snippets: edits?.documentChanges === true && edits.snippetEditSupport === true };
+    hoverFormat = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ? 'markdown' : 'plaintext';
+    roots = params.workspaceFolders?.map(f => pathOf(f.uri)) ?? (params.rootUri ? [pathOf(params.rootUri)] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: options.name, version: options.version },
+    };
+  });
+
+  // A document opened is checked at once; an edit after the pause in typing.
+  const opening = new Set<string>();
+  documents.onDidOpen(e => opening.add(e.document.uri));
+  documents.onDidChangeContent(e => checks.schedule(e.document.uri, opening.delete(e.document.uri) ? 0 : undefined));
+  documents.onDidClose(e => {
+    checks.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(guarded('Hover', null, params => {
+    const doc = documents.get(params.textDocument.uri);
+    const judged = doc && checks.upToDate(doc.uri);
+    if (!doc || !judged) return null;
+    const hover = hoverAt(judged.text, judged.shown, doc.offsetAt(params.position), uiLang, hoverFormat);
+    if (!hover) return null;
+    return { contents: { kind: hoverFormat, value: hover.content }, range: { start: doc.positionAt(hover.start), end: doc.positionAt(hover.end) } };
+  }));
+
+  connection.onCodeAction(guarded('Code actions', [], params => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { only, triggerKind } = params.context;
+    const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`) || o.startsWith(`${kind}.`));
+    const judge = () => checks.judgeAsShown(doc.uri, doc);
+    if (only && wants(FIX_ALL_KIND) && !wants(CodeActionKind.QuickFix)) {
+      const judged = checks.upToDate(doc.uri);
+      const all = judged && fixAllAction(doc, judge(), FIX_ALL_KIND, 1, [], uiLang, support);
+      return all ? [all] : [];
+    }
+    if (!wants(CodeActionKind.QuickFix)) return [];
+    // Asked for: judged now when the published findings are outdated. Asked automatically (a
+    // light bulb after each keystroke): the debounced check is awaited instead of forced.
+    const judged = triggerKind === CodeActionTriggerKind.Automatic ? checks.published(doc.uri) : checks.upToDate(doc.uri);
+    if (!judged) return [];
+    const range: Range = params.range;
+    return quickFixes(doc, judged.shown, doc.offsetAt(range.start), doc.offsetAt(range.end), uiLang, support,
+      diagnostics => fixAllAction(doc, judge(), CodeActionKind.QuickFix, 2, diagnostics, uiLang, support));
+  }));
+
+  connection.onShutdown(() => checks.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
