@@ -47,10 +47,13 @@ export function pathOf(uri: string): string {
   }
 }
 
+/** Language ids of drafts: VS Code's, and Neovim's and Helix's `text` for plain text. */
+const DRAFT_LANGUAGES = new Set(['markdown', 'plaintext', 'text']);
+
 function analyzeOptions(doc: TextDocument, config: ServerConfig, uiLang: Lang): AnalyzeInput {
   return {
     language: config.language,
-    format: doc.languageId === 'plaintext' ? 'plaintext' : 'markdown',
+    format: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
     ignoredPhrases: config.ignoredPhrases,
     customPhrases: config.customPhrases,
     messageLanguage: config.messageLanguage === 'draft' ? undefined : uiLang,
@@ -110,7 +113,7 @@ export class Checks {
   }
 
   private isDraft(doc: TextDocument, config: ServerConfig): boolean {
-    if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
+    if (!DRAFT_LANGUAGES.has(doc.languageId)) return false;
     const path = pathOf(doc.uri);
     const roots = this.host.roots();
     const matches = (globs: readonly string[]) => globs.some(g => matchesGlob(g, path, roots));

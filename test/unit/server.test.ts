@@ -111,7 +111,8 @@ class Client {
 /** What the extension shows for a text: the engine's findings through the shared presentation. */
 function expectedDiagnostics(doc: TextDocument, messageLanguage: 'en' | 'de' = 'en'): Array<Partial<Diagnostic>> {
   const text = doc.getText();
-  const shown = showFindings(text, analyze(text, { format: 'markdown', messageLanguage }), { severity: {}, documentFindings: 'diagnostics' });
+  const format = doc.languageId === 'markdown' ? 'markdown' : 'plaintext';
+  const shown = showFindings(text, analyze(text, { format, messageLanguage }), { severity: {}, documentFindings: 'diagnostics' });
   const severity = { error: 1, warning: 2, info: 3, hint: 4 } as const;
   return shown.filter(s => s.inEditor).map(s => ({
     range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) },
@@ -201,6 +202,12 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     client.open(optedIn);
     assert.deepEqual(await client.diagnostics(optedIn.uri, 1), expectedDiagnostics(optedIn));
     assert.ok((await client.diagnostics(optedIn.uri, 1)).length > 0);
+    // Neovim and Helix call plain text `text`.
+    const plain = draft('Hi Ann,\n\nUnfortunately, the shop is closed.\nWe will get back to you ASAP.\n', 'text');
+    client.open(plain);
+    const diagnostics = await client.diagnostics(plain.uri, 1);
+    assert.deepEqual(diagnostics, expectedDiagnostics(plain));
+    assert.ok(diagnostics.some(d => d.code === 'negative-phrasing') && diagnostics.some(d => d.code === 'vague-commitment'), JSON.stringify(diagnostics));
   });
 
   it('offers the rewrites as quick fixes, the safe one first, whose edit gives the rewritten draft', async () => {
