@@ -7,9 +7,8 @@
 import { isPhraseRule } from './rules/meta';
 import { principleTitle } from './messages';
 import { beforeAfter } from './rewrites';
+import type { SeveritySetting } from './config/types';
 import type { Analysis, Finding, Fix, Lang, RuleId, SentenceRoles, Severity, TextEdit } from './types';
-
-export type SeveritySetting = Severity | 'off' | 'default';
 
 export interface ShowSettings {
   severity: Partial<Record<RuleId, SeveritySetting>>;

@@ -7,11 +7,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type AnalyzeInput, Analyzer, type Lang } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, type BackgroundChecker } from '../core/background/checker';
+import { analyzeOptionsOf } from '../core/config';
 import { headOf, isReplyDraftBy } from '../core/drafts';
-import { matchesGlob } from '../core/glob';
 import { showFindings, type ShownFinding } from '../core/presentation';
 import { TypingDelay } from '../core/typingDelay';
-import type { ServerConfig } from './config';
+import { filePath, type ServerConfig } from './config';
 import { say } from './messages';
 
 /** A document's findings as published, for the version they were computed for. */
@@ -28,8 +28,8 @@ export interface CheckHost {
   document(uri: string): TextDocument | undefined;
   /** The settings for a document (its config file, else the defaults). */
   config(uri: string): ServerConfig;
-  /** Workspace folders as file paths, for include/exclude globs written relative to them. */
-  roots(): string[];
+  /** Whether the document matches any of the globs (include, exclude). */
+  matches(uri: string, globs: readonly string[]): boolean;
   /** The language the server speaks (the client's locale). */
   uiLang: Lang;
   /** Diagnostics for the version the document has now. */
@@ -38,26 +38,11 @@ export interface CheckHost {
   error(message: string): void;
 }
 
-export function pathOf(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return uri;
-  }
-}
-
 /** Language ids of drafts: VS Code's, and Neovim's and Helix's `text` for plain text. */
 const DRAFT_LANGUAGES = new Set(['markdown', 'plaintext', 'text']);
 
 function analyzeOptions(doc: TextDocument, config: ServerConfig, uiLang: Lang): AnalyzeInput {
-  return {
-    language: config.language,
-    format: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
-    ignoredPhrases: config.ignoredPhrases,
-    customPhrases: config.customPhrases,
-    messageLanguage: config.messageLanguage === 'draft' ? undefined : uiLang,
-  };
+  return { ...analyzeOptionsOf(config, uiLang), format: doc.languageId === 'markdown' ? 'markdown' : 'plaintext' };
 }
 
 export class Checks {
@@ -114,9 +99,7 @@ export class Checks {
 
   private isDraft(doc: TextDocument, config: ServerConfig): boolean {
     if (!DRAFT_LANGUAGES.has(doc.languageId)) return false;
-    const path = pathOf(doc.uri);
-    const roots = this.host.roots();
-    const matches = (globs: readonly string[]) => globs.some(g => matchesGlob(g, path, roots));
+    const matches = (globs: readonly string[]) => this.host.matches(doc.uri, globs);
     return isReplyDraftBy({
       excluded: matches(config.exclude),
       openedForReview: false,
@@ -172,7 +155,7 @@ export class Checks {
         this.clear(uri, version);
         this.sayOnce(`abandoned ${uri}`, say(this.host.uiLang,
           'Decline Coach: checking {0} took longer than {1} seconds and was stopped; it is not checked until it changes.',
-          pathOf(uri), BACKGROUND_BUDGET_SECONDS), 'warning');
+          filePath(uri) ?? uri, BACKGROUND_BUDGET_SECONDS), 'warning');
       } else {
         this.host.error(`Could not check ${uri}: ${result.error}`);
       }

@@ -2,17 +2,18 @@
  * The language server: Decline Coach's diagnostics, quick fixes and hover for any editor that
  * speaks LSP, over the same engine and the same choices as the VS Code extension.
  */
+import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, CodeActionTriggerKind, type Connection, type InitializeResult, MarkupKind, MessageType, type Range, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind,
+  CodeActionKind, CodeActionTriggerKind, type Connection, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, type InitializeResult,
+  MarkupKind, MessageType, type Range, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Lang, langOfLocale } from '../core';
+import { type Lang, langOfLocale, LineIndex } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BackgroundChecker } from '../core/background/checker';
 import type { WorkerPort } from '../core/background/protocol';
 import { hoverAt } from '../core/presentation';
-import { Checks, pathOf } from './checks';
-import { DEFAULT_CONFIG } from './config';
+import { Checks } from './checks';
+import { type ConfigFile, filePath, ServerSettings } from './config';
 import { type EditSupport, FIX_ALL_KIND, fixAllAction, quickFixes, toDiagnostic } from './lsp';
 
 export interface ServerOptions {
@@ -29,12 +30,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let hoverFormat: 'markdown' | 'plaintext' = 'plaintext';
   let roots: string[] = [];
   const background = options.spawnWorker && new BackgroundChecker(options.spawnWorker, BACKGROUND_BUDGET_SECONDS * 1000);
+  let watchesFiles = false;
   const logError = (message: string) => connection.console.error(message);
+
+  /** A config file's problems, as diagnostics at their places in it. */
+  const showProblems = (file: ConfigFile) => {
+    const lines = new LineIndex(file.text);
+    void connection.sendDiagnostics({
+      uri: pathToFileURL(file.path).href,
+      diagnostics: file.problems.map(p => ({
+        range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
+        severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        source: 'Decline Coach',
+        message: p.message,
+      })),
+    });
+  };
+  const settings = new ServerSettings(() => roots, () => uiLang, showProblems);
 
   const checks = new Checks({
     document: uri => documents.get(uri),
-    config: () => DEFAULT_CONFIG,
-    roots: () => roots,
+    config: uri => settings.configFor(uri),
+    matches: (uri, globs) => settings.matches(uri, globs),
     get uiLang() { return uiLang; },
     publish: (uri, version, shown) => {
       const doc = documents.get(uri);
@@ -62,7 +79,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Snippet edits are sent only inside versioned document edits, as LSP 3.18 defines them.
     support = { documentChanges: edits?.documentChanges === true, snippets: edits?.documentChanges === true && edits.snippetEditSupport === true };
     hoverFormat = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ? 'markdown' : 'plaintext';
-    roots = params.workspaceFolders?.map(f => pathOf(f.uri)) ?? (params.rootUri ? [pathOf(params.rootUri)] : []);
+    const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map(filePath).filter((p): p is string => p !== undefined);
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -72,6 +91,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       serverInfo: { name: options.name, version: options.version },
     };
   });
+
+  connection.onInitialized(() => {
+    // Editors that watch files for servers tell this one when a config file changes.
+    if (watchesFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.declinecoach.jsonc' }, { globPattern: '**/package.json' }],
+      });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(guarded('Config change', undefined, params => {
+    const configs = params.changes.filter(c => /\/(?:\.declinecoach\.jsonc|package\.json)$/.test(filePath(c.uri) ?? ''));
+    if (configs.length === 0) return;
+    // A deleted file's problems go with it.
+    for (const c of configs) if (c.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+    settings.clear();
+    checks.checkAll(documents.keys());
+  }));
 
   // A document opened is checked at once; an edit after the pause in typing.
   const opening = new Set<string>();

@@ -2,7 +2,7 @@
 // JSON-RPC, every wait with a deadline.
 import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,6 +90,16 @@ class Client {
   /** The diagnostics published for `uri` at `version` (the first such). */
   diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
     return this.until(`diagnostics for ${uri} v${version}`, () => this.published.find(p => p.uri === uri && p.version === version)?.diagnostics);
+  }
+
+  /** How many publications so far: `diagnosticsAfter` waits for one after that mark. */
+  mark(): number {
+    return this.published.length;
+  }
+
+  /** The first diagnostics published for `uri` after `mark`. */
+  diagnosticsAfter(mark: number, uri: string): Promise<Diagnostic[]> {
+    return this.until(`diagnostics for ${uri} after #${mark}`, () => this.published.slice(mark).find(p => p.uri === uri)?.diagnostics);
   }
 
   /** Where diagnostics for `uri` were published, in order. */
@@ -299,6 +309,61 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     assert.deepEqual(await client.diagnostics(doc.uri, 1), []);
     const message = await started.client.until('a message', () => started.client.messages[0]);
     assert.equal(message, `Decline Coach: this document has ${doc.getText().length} characters, more than declineCoach.maxDocumentSize (2000000); it is not checked.`);
+  });
+
+  it('applies the team’s config file, found upward from the draft, read again when it changes, its problems shown in it', async () => {
+    ({ client } = await Client.start(root));
+    const team = join(root, 'team');
+    mkdirSync(join(team, 'replies'), { recursive: true });
+    mkdirSync(join(team, 'outbox'), { recursive: true });
+    try {
+      const text = 'Hi Ann,\n\nThanks for asking about the calendar. Unfortunately, the shop is closed on Sunday. We will get back to you ASAP.\n';
+      const reply = TextDocument.create(pathToFileURL(join(team, 'replies', 'ann.md')).href, 'markdown', 1, text);
+      const outbox = TextDocument.create(pathToFileURL(join(team, 'outbox', 'ben.md')).href, 'markdown', 1, text);
+      client.open(reply);
+      client.open(outbox);
+      const before = await client.diagnostics(reply.uri, 1);
+      assert.ok(before.some(d => d.code === 'vague-commitment'));
+      assert.equal(before.find(d => d.code === 'negative-phrasing')?.severity, 2);
+      assert.deepEqual(await client.diagnostics(outbox.uri, 1), [], 'outbox/ is not a reply folder by default');
+
+      const configPath = join(team, '.declinecoach.jsonc');
+      const config = [
+        '{',
+        '  // The team’s words.',
+        '  "ignoredPhrases": ["ASAP"],',
+        '  "severity": { "negative-phrasing": "error" },',
+        '  "include": ["replies/**", "outbox/*.md"],',
+        '  "language": "klingon",',
+        '}',
+      ].join('\n');
+      writeFileSync(configPath, config);
+      const configUri = pathToFileURL(configPath).href;
+      const mark = client.mark();
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+      const after = await client.diagnosticsAfter(mark, reply.uri);
+      assert.ok(!after.some(d => d.code === 'vague-commitment'), JSON.stringify(after));
+      assert.equal(after.find(d => d.code === 'negative-phrasing')?.severity, 1);
+      assert.ok((await client.diagnosticsAfter(mark, outbox.uri)).some(d => d.code === 'negative-phrasing'), 'outbox/*.md included by the file');
+      const [problem, ...others] = await client.diagnosticsAfter(mark, configUri);
+      assert.equal(others.length, 0);
+      const klingon = config.indexOf('"klingon"');
+      const line = config.slice(0, klingon).split('\n').length - 1;
+      const character = klingon - config.lastIndexOf('\n', klingon) - 1;
+      assert.deepEqual(problem.range, { start: { line, character }, end: { line, character: character + '"klingon"'.length } });
+      assert.equal(problem.severity, 1);
+      assert.match(problem.message as string, /language/);
+
+      // Deleted: the defaults again, and the file's problems gone with it.
+      rmSync(configPath);
+      const gone = client.mark();
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
+      assert.deepEqual(await client.diagnosticsAfter(gone, configUri), []);
+      assert.ok((await client.diagnosticsAfter(gone, reply.uri)).some(d => d.code === 'vague-commitment'));
+      assert.deepEqual(await client.diagnosticsAfter(gone, outbox.uri), []);
+    } finally {
+      rmSync(team, { recursive: true, force: true });
+    }
   });
 
   it('checks a big draft off its main thread: a small draft opened after it is answered first', async () => {

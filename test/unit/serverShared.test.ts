@@ -1,37 +1,9 @@
-// What the language server shares with the extension from src/core, where the extension cannot
-// show it: glob matching outside VS Code, snippets as text, the disable comment.
+// What the language server shares with the extension from src/core, tested where the extension's
+// own tests cannot reach: draft selection, snippets as text, the disable comment, the refusal anchor.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { headOf, isReplyDraftBy } from '../../src/core/drafts';
-import { matchesGlob } from '../../src/core/glob';
 import { disableNextLineEdit, refusalSpan, snippetValue } from '../../src/core/presentation';
-
-describe('include and exclude globs outside VS Code', () => {
-  it('match the default include globs as VS Code does, anywhere in the path', () => {
-    const include = ['**/*.reply.md', '**/*.draft.md', '**/replies/**', '**/drafts/**'];
-    const matches = (path: string) => include.some(g => matchesGlob(g, path));
-    assert.ok(matches('/home/ann/work/client.reply.md'));
-    assert.ok(matches('/home/ann/replies/2024/noor.md'));
-    assert.ok(matches('C:\\Users\\ann\\drafts\\noor.txt'));
-    assert.ok(!matches('/home/ann/work/README.md'));
-    assert.ok(!matches('/home/ann/myreplies/noor.md'));
-    assert.ok(!matches('/home/ann/work/client.reply.md.bak'));
-  });
-
-  it('take braces, classes and single characters, and relative globs below a workspace folder', () => {
-    assert.ok(matchesGlob('**/*.{md,txt}', '/a/b/c.txt'));
-    assert.ok(!matchesGlob('**/*.{md,txt}', '/a/b/c.json'));
-    assert.ok(matchesGlob('**/draft-[0-9].md', '/a/draft-7.md'));
-    assert.ok(!matchesGlob('**/draft-[!0-9].md', '/a/draft-7.md'));
-    assert.ok(matchesGlob('**/v?.md', '/a/v2.md'));
-    assert.ok(matchesGlob('outbox/*.md', '/home/ann/project/outbox/noor.md', ['/home/ann/project']));
-    assert.ok(!matchesGlob('outbox/*.md', '/home/ann/project/outbox/noor.md', ['/home/ann/other']));
-    assert.ok(!matchesGlob('outbox/*.md', '/home/ann/project/outbox/old/noor.md', ['/home/ann/project/']));
-    // Regular-expression characters in a glob are literal.
-    assert.ok(matchesGlob('**/a+b (1).md', '/x/a+b (1).md'));
-    assert.ok(!matchesGlob('**/a+b (1).md', '/x/aab 1.md'));
-  });
-});
 
 describe('which documents are drafts', () => {
   const facts = { excluded: false, openedForReview: false, included: false, untitled: false };
