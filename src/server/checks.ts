@@ -14,13 +14,11 @@ import { TypingDelay } from '../core/typingDelay';
 import { filePath, type ServerConfig } from './config';
 import { say } from './messages';
 
-/** A document's findings as published, for the version they were computed for. */
+/** A document's findings as published, for the version (and its text) they were computed for. */
 export interface Judged {
   version: number;
   text: string;
-  analysis: Analysis;
   shown: ShownFinding[];
-  config: ServerConfig;
 }
 
 /** What the checks need from the server around them. */
@@ -164,7 +162,7 @@ export class Checks {
 
   private publish(uri: string, version: number, text: string, analysis: Analysis, config: ServerConfig): void {
     const shown = showFindings(text, analysis, config);
-    this.judged.set(uri, { version, text, analysis, shown, config });
+    this.judged.set(uri, { version, text, shown });
     this.cleared.delete(uri);
     this.host.publish(uri, version, shown);
   }

@@ -14,7 +14,7 @@ import type { WorkerPort } from '../core/background/protocol';
 import { hoverAt } from '../core/presentation';
 import { Checks } from './checks';
 import { type ConfigFile, filePath, ServerSettings } from './config';
-import { type EditSupport, FIX_ALL_KIND, fixAllAction, quickFixes, toDiagnostic } from './lsp';
+import { type EditSupport, FIX_ALL_KIND, fixAllAction, quickFixes, SOURCE, toDiagnostic } from './lsp';
 
 export interface ServerOptions {
   name: string;
@@ -41,7 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       diagnostics: file.problems.map(p => ({
         range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
         severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        source: 'Decline Coach',
+        source: SOURCE,
         message: p.message,
       })),
     });
@@ -95,9 +95,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     // Editors that watch files for servers tell this one when a config file changes.
     if (watchesFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.declinecoach.jsonc' }, { globPattern: '**/package.json' }],
-      });
+      }).catch(e => logError(`Could not watch config files: ${e instanceof Error ? e.message : String(e)}`));
     }
   });
 

@@ -30,6 +30,7 @@ class Client {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiting = new Set<() => void>();
   readonly messages: string[] = [];
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   readonly stderr: string[] = [];
 
   constructor(private readonly child: ChildProcess) {
@@ -43,6 +44,11 @@ class Client {
       this.waiting.forEach(w => w());
     });
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...p.registrations);
+      this.waiting.forEach(w => w());
+      return null;
+    });
     child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.listen();
   }
@@ -312,7 +318,11 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
   });
 
   it('applies the team’s config file, found upward from the draft, read again when it changes, its problems shown in it', async () => {
-    ({ client } = await Client.start(root));
+    const watching: ClientCapabilities = { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+    const started = await Client.start(root, watching);
+    client = started.client;
+    const watch = await started.client.until('a file watch', () => started.client.registrations.find(r => r.method === 'workspace/didChangeWatchedFiles'));
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.declinecoach.jsonc' }, { globPattern: '**/package.json' }] });
     const team = join(root, 'team');
     mkdirSync(join(team, 'replies'), { recursive: true });
     mkdirSync(join(team, 'outbox'), { recursive: true });
