@@ -12,6 +12,7 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, fixAllText, MESSAGES, principleTitle, ruleDocsUrl } from '../../src/core';
+import { BACKGROUND_FROM } from '../../src/core/background/checker';
 import { showFindings } from '../../src/core/presentation';
 import { say, SERVER_MESSAGES } from '../../src/server/messages';
 import german from '../../l10n/bundle.l10n.de.json';
@@ -378,7 +379,8 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
 
   it('checks a big draft off its main thread: a small draft opened after it is answered first', async () => {
     ({ client } = await Client.start(root));
-    const big = draft(`Hi Ann,\n\n${'Unfortunately the shop is closed. We will get back to you ASAP.\n\n'.repeat(16_000)}`);
+    // Four times the size from which drafts go to the worker, far within its time budget.
+    const big = draft(`Hi Ann,\n\n${'Unfortunately the shop is closed. We will get back to you ASAP.\n\n'.repeat(Math.ceil(BACKGROUND_FROM * 4 / 66))}`);
     const small = draft('Hi Ann,\n\nUnfortunately, the shop is closed on Sunday.\n');
     client.open(big);
     client.open(small);
