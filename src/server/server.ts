@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Lang, langOfLocale, LineIndex } from '../core';
-import { BACKGROUND_BUDGET_SECONDS, BackgroundChecker } from '../core/background/checker';
+import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, BackgroundChecker } from '../core/background/checker';
 import type { WorkerPort } from '../core/background/protocol';
 import { hoverAt } from '../core/presentation';
 import { Checks } from './checks';
@@ -145,8 +145,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const judged = triggerKind === CodeActionTriggerKind.Automatic ? checks.published(doc.uri) : checks.upToDate(doc.uri);
     if (!judged) return [];
     const range: Range = params.range;
+    // Fixing all of a big draft takes several checks in a row: only when asked for (source.fixAll), never for every menu.
+    const big = judged.text.length >= BACKGROUND_FROM;
     return quickFixes(doc, judged.shown, doc.offsetAt(range.start), doc.offsetAt(range.end), uiLang, support,
-      diagnostics => fixAllAction(doc, judge(), CodeActionKind.QuickFix, 2, diagnostics, uiLang, support));
+      diagnostics => (big ? undefined : fixAllAction(doc, judge(), CodeActionKind.QuickFix, 2, diagnostics, uiLang, support)));
   }));
 
   connection.onShutdown(() => checks.dispose());

@@ -390,6 +390,13 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     const bigDiagnostics = await client.diagnostics(big.uri, 1);
     assert.deepEqual(client.publishOrder().filter(u => u === big.uri || u === small.uri).slice(0, 2), [small.uri, big.uri]);
     assert.equal(bigDiagnostics.length, expectedDiagnostics(big).length);
+    // Its menu has the rewrites, but no fix all, which would check the whole draft several times over.
+    const negative = bigDiagnostics.find(d => d.code === 'negative-phrasing') as Diagnostic;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: big.uri }, range: negative.range, context: { diagnostics: [negative], triggerKind: 1 },
+    });
+    assert.ok(actions.some(a => a.isPreferred), actions.map(a => a.title).join(' | '));
+    assert.ok(!actions.some(a => a.title.startsWith('Fix all')), actions.map(a => a.title).join(' | '));
   });
 });
 
