@@ -292,8 +292,8 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     assert.equal(nothing, null);
   });
 
-  it('sends placeholders as tab stops to a client that takes snippet edits, and speaks the client’s language', async () => {
-    const capabilities: ClientCapabilities = { ...CAPABILITIES, workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
+  it('sends placeholders as tab stops to a client that takes snippet edits, plain hovers to one without Markdown, in the client’s language', async () => {
+    const capabilities: ClientCapabilities = { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
     ({ client } = await Client.start(root, capabilities, 'de'));
     const doc = draft('Hi Ann,\n\nThanks for asking about the calendar. Unfortunately, the shop is closed on Sunday. We will get back to you ASAP.\n');
     client.open(doc);
@@ -306,6 +306,11 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     });
     const change = replace.edit?.documentChanges?.[0] as TextDocumentEdit;
     assert.deepEqual(change.edits, [{ range: vague.range, snippet: { kind: 'snippet', value: 'by ${1:date and time}' } }]);
+    const negative = diagnostics.find(d => d.code === 'negative-phrasing') as Diagnostic;
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc.uri }, position: negative.range.start });
+    assert.deepEqual(hover.contents, { kind: 'plaintext', value: (hover.contents as { value: string }).value });
+    assert.ok((hover.contents as { value: string }).value.startsWith(`${principleTitle('de', 'positive')}\n\nUnfortunately, the shop is closed on Sunday. → The shop is closed on Sunday.\n\n${MESSAGES.de['note.positive']}`),
+      JSON.stringify(hover.contents));
   });
 
   it('says once that a draft over the size limit is not checked, and shows nothing on it', async () => {
