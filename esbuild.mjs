@@ -43,6 +43,7 @@ const targets = [
   // The panel may load files from dist/webview only (its localResourceRoots).
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['media/review.css'], outfile: 'dist/webview/review.css', sourcemap: false },
+  { ...common, entryPoints: ['media/aiPreview.css'], outfile: 'dist/webview/aiPreview.css', sourcemap: false },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
 ];
