@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
+import { AiRewriter } from './aiRewrite';
 import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
@@ -20,6 +21,8 @@ export interface DeclineCoachApi {
   postFromWebview(message: unknown): Promise<boolean>;
   /** The status bar item as shown, undefined while hidden. */
   status(): { text: string; tooltip: string; command: string } | undefined;
+  /** The "Rewrite with AI" preview as shown, undefined while closed. */
+  aiPreview(): AiRewriter['preview'];
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
@@ -58,11 +61,13 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   };
 
   const codeActions = new CoachCodeActions(linter, log);
+  const ai = new AiRewriter(context.extensionUri, linter, log);
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
-    log, linter, status,
+    log, linter, status, ai,
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, ai, AiRewriter.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
@@ -120,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     reviewHtml: () => ReviewPanel.current?.html,
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
     status: () => (statusShown ? { text: status.text, tooltip: String(status.tooltip), command: String(status.command) } : undefined),
+    aiPreview: () => ai.preview,
   };
 }
 

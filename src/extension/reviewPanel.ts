@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Finding, type Principle, PRINCIPLES, principleTitle } from '../core';
 import { type FromWebview, parseFromWebview, type ToWebview } from '../webview/messages';
 import { type PanelModel, type PanelStrings, renderReview } from '../webview/render';
+import { AI_REWRITE_COMMAND, aiEnabled } from './aiRewrite';
 import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
 import type { Linter, LintOutcome } from './linter';
@@ -34,6 +35,7 @@ function strings(): PanelStrings {
     applyAll: vscode.l10n.t('Apply all safe rewrites'),
     draft: vscode.l10n.t('Draft'),
     language: vscode.l10n.t('Language'),
+    aiRewrite: aiEnabled() ? vscode.l10n.t('Rewrite with AI') : undefined,
     states: {
       empty: vscode.l10n.t('This draft is empty. Write your reply and the review appears here.'),
       notReply: vscode.l10n.t('Decline Coach does not check this document: it is not a Markdown or plain-text draft, or declineCoach.enable or declineCoach.exclude leave it out.'),
@@ -151,6 +153,7 @@ export class ReviewPanel {
     if (message.type === 'ready') { this.refresh(); return true; }
     const doc = this.document();
     if (!doc) return false;
+    if (message.type === 'rewriteAi') return message.uri === doc.uri.toString() && vscode.commands.executeCommand<boolean>(AI_REWRITE_COMMAND, doc.uri);
     const state = this.linter.published(doc);
     // Act only on the document and version the panel showed; either may have changed since.
     const stale = !state || message.uri !== doc.uri.toString() || message.version !== doc.version || message.version !== this.renderedVersion;

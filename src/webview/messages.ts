@@ -4,7 +4,8 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'apply'; uri: string; version: number; finding: number; fix: number }
   | { type: 'applyAll'; uri: string; version: number }
-  | { type: 'goto'; uri: string; version: number; finding: number };
+  | { type: 'goto'; uri: string; version: number; finding: number }
+  | { type: 'rewriteAi'; uri: string };
 
 export type ToWebview = { type: 'render'; html: string; version: number; uri: string };
 
@@ -22,6 +23,7 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'applyAll': return isUri(m.uri) && isIndex(m.version) ? { type: 'applyAll', uri: m.uri, version: m.version } : undefined;
     case 'goto':
       return isUri(m.uri) && isIndex(m.version) && isIndex(m.finding) ? { type: 'goto', uri: m.uri, version: m.version, finding: m.finding } : undefined;
+    case 'rewriteAi': return isUri(m.uri) ? { type: 'rewriteAi', uri: m.uri } : undefined;
     default: return undefined;
   }
 }

@@ -21,6 +21,8 @@ export interface PanelStrings {
   draft: string;
   states: Record<Exclude<PanelState, 'review'>, string>;
   language: string;
+  /** The "Rewrite with AI" button's label; no button while the feature is off. */
+  aiRewrite?: string;
 }
 
 export interface PanelModel {
@@ -102,6 +104,7 @@ export function renderReview(model: PanelModel, s: PanelStrings): string {
   ${gauge(a.score, `${s.score}: ${a.score}/100`)}
   <div><p class="verdict verdict-${escapeHtml(a.verdict)}">${escapeHtml(verdict)}</p><p class="score-label">${escapeHtml(s.score)}: <span class="score">${escapeHtml(String(a.score))}</span>/100 · ${escapeHtml(s.language)}: ${escapeHtml(a.language.toUpperCase())}</p></div>
 </section>
+${s.aiRewrite ? `<button type="button" class="secondary" data-action="rewriteAi">${escapeHtml(s.aiRewrite)}</button>` : ''}
 <ul class="principles" aria-label="${escapeHtml(s.title)}">${checklist}</ul>
 <section><h2>${escapeHtml(s.findings)} (${a.findings.length})</h2>
 ${safeCount > 0 ? `<button type="button" data-action="applyAll">${escapeHtml(s.applyAll)} (${safeCount})</button>` : ''}
