@@ -1,7 +1,7 @@
 // One build for every target: the Node extension, the web extension, the webview script, the
 // CLI (with eval, bench and the role trainer) and the test bundles. Flags: --production, --watch, --tests, --bench, --train.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -60,6 +60,8 @@ if (tests) {
     ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node',
     format: 'cjs', external: ['vscode', 'mocha'],
   });
+  // The scripted language model the integration runner installs beside the extension.
+  targets.push({ ...common, minify: false, entryPoints: ['test/fixtures/fake-lm/extension.ts'], outfile: 'out/test/fixtures/fake-lm/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });
 }
 
 if (watch) {
@@ -68,4 +70,5 @@ if (watch) {
   console.log('[watch] build started');
 } else {
   await Promise.all(targets.map(t => esbuild.build(t)));
+  if (tests) cpSync('test/fixtures/fake-lm/package.json', 'out/test/fixtures/fake-lm/package.json');
 }

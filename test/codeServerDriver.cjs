@@ -39,6 +39,9 @@ const isNoise = text => !OURS.test(text) && NOISE.test(text);
     const first = String(values[0] ?? '');
     if (first.includes('%c')) values = [first.replace(/%c/g, ''), ...values.slice(2)];
     const text = format(...values);
+    // A test asks for a picture of the workbench as it is now (DECLINE_COACH_SCREENSHOT).
+    const shot = /DECLINE_COACH_SHOT (\S+\.png)/.exec(text);
+    if (shot) { await page.screenshot({ path: shot[1] }).catch(e => console.log(`[integration] screenshot failed: ${e.message}`)); return; }
     if (process.env.VERBOSE || !isNoise(text)) console.log(text.replace(/^ ?INFO /, '').replace(/^\[Extension Host\] /, '').slice(0, 4000));
   });
   page.on('pageerror', e => { if (process.env.VERBOSE || !isNoise(`${e.message}\n${e.stack ?? ''}`)) console.log('[pageerror]', e.message); });
