@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Answer, FakeLm } from '../fixtures/fake-lm/extension';
 import { api, closeAll, diagnosticsWhen, eventually, setting, untitled } from './helpers';
@@ -112,8 +112,12 @@ describe('Rewrite with AI (a scripted language model)', () => {
 
     if (process.env.DECLINE_COACH_SCREENSHOT) {
       // The runner's driver saves the workbench as it is now; README's picture of the preview.
-      console.log(`DECLINE_COACH_SHOT ${process.env.DECLINE_COACH_SCREENSHOT}`);
-      await eventually(() => existsSync(process.env.DECLINE_COACH_SCREENSHOT as string), 'the screenshot');
+      const picture = process.env.DECLINE_COACH_SCREENSHOT;
+      rmSync(picture, { force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      console.log(`DECLINE_COACH_SHOT ${picture} .score-change`);
+      await eventually(() => existsSync(picture), 'the screenshot');
     }
 
     assert.equal(await vscode.commands.executeCommand('declineCoach.applyAiRewrite', preview.id), true);
