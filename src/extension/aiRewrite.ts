@@ -116,7 +116,7 @@ export class AiRewriter implements vscode.Disposable, vscode.CodeActionProvider 
   }
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.RefactorRewrite) && !vscode.CodeActionKind.RefactorRewrite.contains(context.only)) return [];
+    if (context.only && !context.only.contains(vscode.CodeActionKind.RefactorRewrite)) return [];
     if (!aiEnabled(doc.uri) || !this.linter.published(doc)) return [];
     const target = rewriteTarget(doc.getText(), doc.languageId === 'plaintext' ? 'plaintext' : 'markdown');
     if (!target || doc.offsetAt(range.start) > target.end || doc.offsetAt(range.end) < target.start) return [];
