@@ -59,6 +59,8 @@ if (tests) {
     ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node',
     format: 'cjs', external: ['vscode', 'mocha'],
   });
+  // The integration suite's core cases for the web worker extension host, with mocha's browser build: no Node built-ins.
+  targets.push({ ...common, minify: false, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', platform: 'browser', format: 'cjs', external: ['vscode'] });
 }
 
 if (watch) {
