@@ -60,14 +60,18 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
 }
 
-function ensureChromium() {
-  if (spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser']).status === 0) return;
+/** Chromium to drive the workbench, and Kerberos headers for code-server's native modules. */
+function ensureSystemPackages() {
+  const missing = [];
+  if (spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser']).status !== 0) missing.push('chromium');
+  if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (!isRoot || !hasApt) throw new Error('Chromium is missing; install it and run again: sudo apt-get install -y chromium');
-  say('installing chromium with apt-get');
+  if (!isRoot || !hasApt) throw new Error(`missing system packages; install them and run again: sudo apt-get install -y ${missing.join(' ')}`);
+  say(`installing ${missing.join(', ')} with apt-get`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium', 'libkrb5-dev'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** The outer `npm test` leaves npm_* variables (its user agent names Node 20) that an inner npm would inherit. */
@@ -174,7 +178,7 @@ async function main() {
       return 1;
     }
   }
-  ensureChromium();
+  ensureSystemPackages();
   const cacheRoot = toolCache();
   const tools = ensureTools(cacheRoot);
   say(`host: web worker extension host (code-server's workbench in headless Chromium); tools from ${cacheRoot}`);
