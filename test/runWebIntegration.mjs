@@ -30,8 +30,8 @@ const say = line => console.log(`[web] ${line}`);
 
 // code-server's own complaints on a machine without internet access or VS Code's proprietary modules.
 const SERVER_NOISE = /open-vsx\.org|File not found: .*(vsda|languagedetection)|^\s*$/;
-// The workbench's known noise offline (the same as the desktop tier's driver hides), and that the
-// remote host finds no extension of its own to run: ours runs in the web worker host.
+// The workbench's known noise offline (what the desktop tier's driver hides), and its warnings
+// about slow start-up steps on a busy machine.
 const NOISE = /open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|AccountPolicyGate|Service Worker|iframe|Failed to load resource|builtin extensions cache|reconnection-grace-time|vscode-languagedetection|languageDetectionWebWorker|github-authentication|GitHubAuthenticationProvider|authentication provider 'github'|Creation of workbench contribution|^\s*$/;
 // Never hidden, whatever else it says: anything from our extension or its tests.
 const OURS = /decline[- ]?coach|out\/test\/web/i;
