@@ -65,7 +65,7 @@ describe('Decline Coach in the web worker extension host', () => {
     assert.ok(html.includes(`<span class="score">${analysis.score}</span>/100`), 'the score is shown');
     assert.ok(html.includes('<div class="diff"><del>Leider</del><ins>Ich</ins> kann <del>ich </del>den Relaunch nicht übernehmen.</div>'), 'the rewrite word by word');
     const isReview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('declineCoach.review');
-    await eventually(() => vscode.window.tabGroups.all.some(g => g.tabs.some(isReview)), `the panel among the editors: ${JSON.stringify(vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => [t.label, t.input])))}`, 10000);
+    await eventually(() => vscode.window.tabGroups.all.some(g => g.tabs.some(isReview)), 'the review panel among the editor tabs', 10000);
   });
 
   it('names the score and the findings in the status bar, whose command opens the review', async () => {
