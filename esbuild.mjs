@@ -62,6 +62,8 @@ if (tests) {
   });
   // The scripted language model the integration runner installs beside the extension.
   targets.push({ ...common, minify: false, entryPoints: ['test/fixtures/fake-lm/extension.ts'], outfile: 'out/test/fixtures/fake-lm/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });
+  // The integration suite's core cases for the web worker extension host, with mocha's browser build: no Node built-ins.
+  targets.push({ ...common, minify: false, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', platform: 'browser', format: 'cjs', external: ['vscode'] });
 }
 
 if (watch) {
