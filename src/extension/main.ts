@@ -7,6 +7,7 @@ import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
+import { activePrompt, type PromptView, RewritePreviews, rewriteReplyFlow, typeIntoPrompt } from './rewriteReply';
 import { isDraftLanguage } from './selection';
 import { BackgroundChecker } from './worker/checker';
 import { spawnCheckWorker } from './worker/spawn';
@@ -20,6 +21,9 @@ export interface DeclineCoachApi {
   postFromWebview(message: unknown): Promise<boolean>;
   /** The status bar item as shown, undefined while hidden. */
   status(): { text: string; tooltip: string; command: string } | undefined;
+  /** The quick pick or input box Rewrite reply or Compose shows, and typing into it. */
+  prompt(): PromptView | undefined;
+  typeIntoPrompt(text: string): boolean;
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
@@ -58,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   };
 
   const codeActions = new CoachCodeActions(linter, log);
+  const previews = new RewritePreviews();
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
@@ -86,6 +91,10 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
       if (doc) linter.review(doc);
       return doc;
     }),
+    vscode.workspace.registerTextDocumentContentProvider(RewritePreviews.scheme, previews),
+    vscode.commands.registerCommand('declineCoach.rewriteReply', (uri?: vscode.Uri) => rewriteReplyFlow(
+      uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document,
+      previews)),
     vscode.commands.registerCommand('declineCoach.fixAll', async (uri?: vscode.Uri, version?: number) => {
       const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc) return false;
@@ -120,6 +129,8 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     reviewHtml: () => ReviewPanel.current?.html,
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
     status: () => (statusShown ? { text: status.text, tooltip: String(status.tooltip), command: String(status.command) } : undefined),
+    prompt: activePrompt,
+    typeIntoPrompt,
   };
 }
 
