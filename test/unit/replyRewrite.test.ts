@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, fixAllText } from '../../src/core';
+import { analyze, fixAllText, PRINCIPLES } from '../../src/core';
 import { type ReplyAnswers, type ReplyPlan, replyParts, rewriteReply, type RewrittenReply } from '../../src/core/replyRewrite';
+import { parseFromWebview } from '../../src/webview/messages';
+import { type PanelStrings, renderReview } from '../../src/webview/render';
 import { fuzzDraft } from '../fuzz';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -188,5 +190,22 @@ describe('rewrite reply: property over the corpus and the fuzz drafts', () => {
       }
     }
     assert.deepEqual(failures.slice(0, 5), [], `${failures.length} of ${all.length} failed: ${failures.map(f => f.split(':')[0] + ': ' + f.split(':')[1]).join('; ')}`);
+  });
+});
+
+describe('rewrite reply: the review panel’s button', () => {
+  it('is rendered with the draft’s review and posts a message the extension checks', () => {
+    const text = 'Hi Tom,\n\nSorry, we can’t do the migration this quarter.\n';
+    const strings = {
+      title: 'Decline review', score: 'Score', verdict: { good: 'Good', needs_work: 'Needs work', empty: 'Empty' },
+      principles: Object.fromEntries(PRINCIPLES.map(p => [p, p])) as PanelStrings['principles'],
+      why: Object.fromEntries(PRINCIPLES.map(p => [p, { ok: 'ok', missing: 'missing' }])) as PanelStrings['why'],
+      findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', rewrite: 'Rewrite reply…', draft: 'Draft',
+      language: 'Language', states: {} as PanelStrings['states'],
+    } satisfies PanelStrings;
+    const html = renderReview({ state: 'review', fileName: 'a.md', version: 3, text, analysis: analyze(text) }, strings);
+    assert.ok(html.includes('<button type="button" class="secondary" data-action="rewrite">Rewrite reply…</button>'));
+    assert.deepEqual(parseFromWebview({ type: 'rewrite', uri: 'untitled:a', version: 3 }), { type: 'rewrite', uri: 'untitled:a', version: 3 });
+    assert.equal(parseFromWebview({ type: 'rewrite', uri: 'untitled:a' }), undefined, 'a version is required: the flow starts only on the draft shown');
   });
 });
