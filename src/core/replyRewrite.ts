@@ -200,7 +200,10 @@ const BY_WHEN: Record<Lang, RegExp> = {
 /** Only thanks, no specific request: "Thanks for your email.", „vielen Dank für Ihre Nachricht.“ */
 const GENERIC_THANKS = /^\P{L}*(?:many thanks|thank you|thanks|vielen dank|herzlichen dank|besten dank|danke)\b[^,;:?]*[.!]?\s*$/iu;
 
-const END_PUNCTUATION = /[.!?…]["'”“»«)\]]*\s*$/u;
+const END_PUNCTUATION = /[.!?…]["'”“»«)\]*_~]*\s*$/u;
+/** A sentence that leads into what follows ("Here are two options:") needs no full stop of its own. */
+const LEADS_ON = /[:;,]\s*$/u;
+const EMPHASIS = /[*_~]/;
 const clean = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.!?;,:]+$/, '').trim();
 
 /** What one sentence, read alone, satisfies (the engine's own judgement), and whether anything is flagged in it. */
@@ -213,8 +216,10 @@ function judgeAlone(sentence: string, lang: Lang): { parts: ReplyPart[]; flagged
   if (p.reason) parts.push('reason');
   if (p.alternative) parts.push('alternative');
   if (p.clarify) parts.push('clarify');
-  // A date counts where something is offered or promised ("What I can do is … by Friday"), not in a reason.
-  if (p.alternative && BY_WHEN[lang].test(sentence)) parts.push('byWhen');
+  // A date counts where something is offered or promised ("What I can do is … by Friday", "You will hear from me by Friday"),
+  // not where it explains, thanks or asks ("We are booked this month.").
+  const promise = p.alternative || !(p.listen || p.empathy || p.reason || p.clarify);
+  if (promise && BY_WHEN[lang].test(sentence)) parts.push('byWhen');
   // Flagged in either language: moved into a paragraph of the other language, it must still pass.
   const flaggedIn = (x: Analysis) => x.findings.some(f => isPhraseRule(f.ruleId));
   const flagged = flaggedIn(a) || flaggedIn(analyze(sentence, { language: lang === 'en' ? 'de' : 'en' }));
@@ -258,8 +263,14 @@ function structureOf(text: string, lang: Lang, lastFlagged: number): Structure {
   }
   const { body, bodyStart } = layout(blocks, closingBlock);
   // A sentence's own extent: from its first to its last character of prose (blanked markup around it is not its own).
-  const sentences = [...body].map(s => ({ start: s.start + s.text.length - s.text.trimStart().length, end: s.start + s.text.trimEnd().length }))
-    .filter(s => s.end > s.start);
+  // Emphasis marks that open or close right at its edges are its own ("**Option A:** I can …").
+  const sentences = [...body].map(s => {
+    let start = s.start + s.text.length - s.text.trimStart().length;
+    let end = s.start + s.text.trimEnd().length;
+    while (start > 0 && EMPHASIS.test(text[start - 1])) start--;
+    while (end < text.length && EMPHASIS.test(text[end])) end++;
+    return { start, end };
+  }).filter(s => s.end > s.start);
   const last = sentences[sentences.length - 1];
   const bodyEnd = closingBlock !== undefined ? prose.blocks[closingBlock].start : last ? last.end : text.length;
   return { bodyStart: sentences.length ? Math.min(bodyStart, sentences[0].start) : bodyStart, bodyEnd: Math.max(bodyEnd, bodyStart), sentences, quoted: prose.quoted };
@@ -413,7 +424,7 @@ export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: 
   }
   if (!plan.has.empathy) add('empathy', [book.empathy]);
   // Where the draft said no and that sentence goes, the answer is framed as what follows.
-  if (plan.empty || plan.sentences.some(s => s.fate === 'dropped')) add('refusal', [book.refusal]);
+  if (plan.empty || (plan.sentences.some(s => s.fate === 'dropped') && !plan.sentences.some(s => s.result === book.refusal))) add('refusal', [book.refusal]);
   if (!plan.has.reason) {
     const reason = answers.reason;
     if (reason && 'preset' in reason) add('reason', [book.reasonPresets[reason.preset]]);
@@ -428,7 +439,8 @@ export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: 
   const own: Array<{ slot: Slot; text: string }> = [];
   for (const s of plan.sentences) {
     if (s.result === undefined || s.fate === 'replaced' || s.fate === 'dropped') continue;
-    const slot: Slot = s.closes ? 'closing'
+    // The framed "no" of an earlier rewrite stays where the rewrite put it: rewriting twice changes nothing.
+    const slot: Slot = s.result === book.refusal ? 'refusal' : s.closes ? 'closing'
       : s.parts.includes('acknowledge') ? 'acknowledge'
         : s.parts.includes('empathy') ? 'empathy'
           : s.parts.includes('reason') ? 'reason'
@@ -436,7 +448,7 @@ export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: 
               : s.parts.includes('clarify') ? 'clarify'
                 : s.refuses ? 'refusal' : previous;
     // A fragment without its full stop would run into the next sentence.
-    own.push({ slot, text: END_PUNCTUATION.test(s.result) ? s.result : `${s.result}.` });
+    own.push({ slot, text: END_PUNCTUATION.test(s.result) || LEADS_ON.test(s.result) ? s.result : `${s.result}.` });
     previous = slot;
   }
   // The writer's sentences come before the added ones of the same part: theirs say it first.

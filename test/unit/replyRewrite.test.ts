@@ -179,6 +179,18 @@ function corpus(): Array<[string, string]> {
 
 describe('rewrite reply: property over the corpus and the fuzz drafts', () => {
   const all = corpus();
+
+  it('rewriting a rewrite asks nothing and changes nothing', function () {
+    this.timeout(120_000);
+    const moved: string[] = [];
+    for (const [name, draft] of [...DRAFTS, ...all.filter(([n]) => !n.startsWith('fuzz'))]) {
+      const once = rewriteReply(draft, typedFor(replyParts(draft))).text;
+      const again = replyParts(once);
+      if (again.questions.length > 0 || rewriteReply(once, {}).text !== once) moved.push(`${name}: ${again.questions.join(', ')}\n${once}`);
+    }
+    assert.deepEqual(moved, []);
+  });
+
   it(`on ${all.length} drafts with typed answers: judged good, frame, passing sentences and answers kept`, function () {
     this.timeout(120_000);
     const failures: string[] = [];
