@@ -272,13 +272,17 @@ export async function rewriteReplyFlow(doc: vscode.TextDocument | undefined, pre
   const answers = await askMissing(plan, new Steps(heading, plan.questions.length));
   if (!answers) return false;
   const result = rewriteReply(draft, answers);
+  if (result.text === draft) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The draft already reads as one reply in the order of the principles; nothing to rewrite.'));
+    return false;
+  }
   const preview = previews.add(result.text, doc.uri);
   try {
     await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, vscode.l10n.t('Rewrite reply: your draft ↔ the rewrite'), { preview: true, preserveFocus: true });
     const verdict = result.analysis.verdict === 'good'
       ? vscode.l10n.t('The coach judges the rewrite good to send (score {0}).', result.analysis.score)
       : vscode.l10n.t('The rewrite still needs work (score {0}): check your answers.', result.analysis.score);
-    const apply = await pick(`${heading}: ${vscode.l10n.t('apply the rewrite?')}`, verdict, [
+    const apply = await pick(`${heading}: ${vscode.l10n.t('apply the rewrite?')}`, `${partsSummary(plan)} · ${verdict}`, [
       { label: vscode.l10n.t('Apply'), description: vscode.l10n.t('one undo step'), value: true },
       { label: vscode.l10n.t('Discard'), value: false },
     ]);
