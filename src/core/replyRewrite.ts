@@ -207,7 +207,29 @@ const EMPHASIS = /[*_~]/;
 const clean = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.!?;,:]+$/, '').trim();
 
 /** What one sentence, read alone, satisfies (the engine's own judgement), and whether anything is flagged in it. */
-function judgeAlone(sentence: string, lang: Lang): { parts: ReplyPart[]; flagged: boolean; closingQuestion: boolean; refusal: boolean } {
+interface AloneJudgement {
+  parts: ReplyPart[];
+  flagged: boolean;
+  closingQuestion: boolean;
+  refusal: boolean;
+}
+
+/** Judgements of sentences read alone, by language and text: drafts repeat themselves, and a repaired sentence is read twice. */
+const judgedAlone = new Map<string, AloneJudgement>();
+const JUDGED_ALONE_LIMIT = 2000;
+
+function judgeAlone(sentence: string, lang: Lang): AloneJudgement {
+  const key = `${lang}|${sentence}`;
+  let judged = judgedAlone.get(key);
+  if (!judged) {
+    // A bounded memory: cleared when full, never holding more than a few drafts' sentences.
+    if (judgedAlone.size >= JUDGED_ALONE_LIMIT) judgedAlone.clear();
+    judgedAlone.set(key, (judged = judgeSentence(sentence, lang)));
+  }
+  return judged;
+}
+
+function judgeSentence(sentence: string, lang: Lang): AloneJudgement {
   const a = analyze(sentence, { language: lang });
   const p = a.principles;
   const parts: ReplyPart[] = [];
@@ -410,8 +432,8 @@ interface Placed {
 }
 
 /** Rewrites the draft's body into one reply in principle order; see the file's opening comment. */
-export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: ReplyOptions = {}): RewrittenReply {
-  const plan = replyParts(text, options);
+/** `plan`: `replyParts(text, options)` when the caller has it already (it showed the writer what the draft has). */
+export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: ReplyOptions = {}, plan = replyParts(text, options)): RewrittenReply {
   const book = PHRASEBOOKS[formOf(plan.lang, plan.register)];
   const ph = book.placeholders;
   const slots = Object.fromEntries(SLOTS.map(s => [s, [] as Placed[]])) as Record<Slot, Placed[]>;

@@ -267,11 +267,11 @@ export async function rewriteReplyFlow(doc: vscode.TextDocument | undefined, pre
     const composed = await askCompose(heading, draft);
     if (!composed) return false;
     if (doc.isClosed || doc.version !== version) return changedMeanwhile();
-    return insertComposed(doc, rewriteReply(draft, composed.answers, composed.options));
+    return insertComposed(doc, rewriteReply(draft, composed.answers, composed.options, composed.plan));
   }
   const answers = await askMissing(plan, new Steps(heading, plan.questions.length));
   if (!answers) return false;
-  const result = rewriteReply(draft, answers);
+  const result = rewriteReply(draft, answers, {}, plan);
   if (result.text === draft) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The draft already reads as one reply in the order of the principles; nothing to rewrite.'));
     return false;
