@@ -249,17 +249,34 @@ export async function askCompose(heading: string, draft: string): Promise<{ opti
   return answers && { options, answers: { ...answers, clientName }, plan };
 }
 
+const MAX_REWRITE_LENGTH = 50_000;
+
 /**
  * Rewrite reply: shows what the draft has, asks for what it lacks, previews the rewrite as a diff
  * and applies it as one edit, only to the version it was made from. Escape at any step changes nothing.
  */
 export async function rewriteReplyFlow(doc: vscode.TextDocument | undefined, previews: RewritePreviews): Promise<boolean> {
+  try {
+    return await rewrite(doc, previews);
+  } catch (e) {
+    // An engine bug: said once, and the draft left as it was (nothing is edited before the last step).
+    void vscode.window.showErrorMessage(vscode.l10n.t('Rewrite reply could not finish: {0}. Nothing was changed.', e instanceof Error ? e.message : String(e)));
+    return false;
+  }
+}
+
+async function rewrite(doc: vscode.TextDocument | undefined, previews: RewritePreviews): Promise<boolean> {
   if (!doc || !isDraftLanguage(doc)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or plain-text reply draft to rewrite it.'));
     return false;
   }
   const version = doc.version;
   const draft = doc.getText();
+  // Read sentence by sentence on the extension host: a reply, not a long document.
+  if (draft.length > MAX_REWRITE_LENGTH) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Rewrite reply works on drafts of up to {0} characters; this one has {1}.', MAX_REWRITE_LENGTH, draft.length));
+    return false;
+  }
   const heading = vscode.l10n.t('Rewrite reply');
   const plan = replyParts(draft);
   if (plan.empty) {
