@@ -425,19 +425,16 @@ const SLOTS: readonly Slot[] = ['acknowledge', 'empathy', 'refusal', 'reason', '
 /** Paragraphs of the reply: the listening, the answer, the question. */
 const PARAGRAPHS: ReadonlyArray<readonly Slot[]> = [['acknowledge', 'empathy'], ['refusal', 'reason', 'alternative'], ['clarify', 'closing']];
 
-interface Placed {
-  pieces: Piece[];
-  /** The writer's own sentence, kept byte for byte. */
-  own: boolean;
-}
-
-/** Rewrites the draft's body into one reply in principle order; see the file's opening comment. */
-/** `plan`: `replyParts(text, options)` when the caller has it already (it showed the writer what the draft has). */
+/**
+ * Rewrites the draft's body into one reply in principle order; see the file's opening comment.
+ * `plan`: `replyParts(text, options)` when the caller has it already (it showed the writer what the draft has).
+ */
 export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: ReplyOptions = {}, plan = replyParts(text, options)): RewrittenReply {
   const book = PHRASEBOOKS[formOf(plan.lang, plan.register)];
   const ph = book.placeholders;
-  const slots = Object.fromEntries(SLOTS.map(s => [s, [] as Placed[]])) as Record<Slot, Placed[]>;
-  const add = (slot: Slot, pieces: Piece[], own = false) => slots[slot].push({ pieces, own });
+  // Each slot's sentences, as pieces of text and placeholders.
+  const slots = Object.fromEntries(SLOTS.map(s => [s, [] as Piece[][]])) as Record<Slot, Piece[][]>;
+  const add = (slot: Slot, pieces: Piece[]) => slots[slot].push(pieces);
 
   if (!plan.has.acknowledge) {
     const request = answerOr(answers.request ?? plan.defaults.request, ph.request);
@@ -474,7 +471,7 @@ export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: 
     previous = slot;
   }
   // The writer's sentences come before the added ones of the same part: theirs say it first.
-  for (const slot of SLOTS) slots[slot].unshift(...own.filter(o => o.slot === slot).map(o => ({ pieces: [o.text], own: true })));
+  for (const slot of SLOTS) slots[slot].unshift(...own.filter(o => o.slot === slot).map(o => [o.text]));
 
   const head = text.slice(0, plan.empty ? text.length : plan.bodyStart);
   // German bodies after "Hallo Herr Vogt," start in lower case; a sentence moved from there takes a capital.
@@ -487,8 +484,7 @@ export function rewriteReply(text: string, answers: ReplyAnswers = {}, options: 
     let plain = '';
     let snippet = '';
     for (const slot of paragraph) {
-      for (const placed of slots[slot]) {
-        let pieces = placed.pieces;
+      for (let pieces of slots[slot]) {
         const lead = pieces[0];
         if (typeof lead === 'string') {
           const cased = first && lowerOpening ? lowerFirst(lead) : first || !/^\p{Ll}/u.test(lead) ? lead : upperFirst(lead);
