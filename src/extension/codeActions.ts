@@ -122,6 +122,9 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
       if (doc.languageId === 'markdown') items.push({ label: vscode.l10n.t('Disable “{0}” for this line', name), run: () => vscode.workspace.applyEdit(disableEdit(doc, finding)) });
       items.push({ label: vscode.l10n.t('Learn more about “{0}”', name), run: () => vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(ruleDocsUrl(finding.ruleId))) });
     }
+    // Last: not about this place, the whole reply at once, asking only for what it lacks.
+    items.push({ label: vscode.l10n.t('Rewrite reply…'), detail: vscode.l10n.t('One coherent reply from your sentences and a few answers, with a diff first'),
+      run: () => vscode.commands.executeCommand('declineCoach.rewriteReply', doc.uri) });
     return items;
   }
 

@@ -8,6 +8,7 @@ import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
+import { activePrompt, type PromptView, RewritePreviews, rewriteReplyFlow, typeIntoPrompt } from './rewriteReply';
 import { isDraftLanguage } from './selection';
 import { BackgroundChecker } from './worker/checker';
 import { spawnCheckWorker } from './worker/spawn';
@@ -23,6 +24,9 @@ export interface DeclineCoachApi {
   status(): { text: string; tooltip: string; command: string } | undefined;
   /** The "Rewrite with AI" preview as shown, undefined while closed. */
   aiPreview(): AiRewriter['preview'];
+  /** The quick pick or input box Rewrite reply or Compose shows, and typing into it. */
+  prompt(): PromptView | undefined;
+  typeIntoPrompt(text: string): boolean;
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
 
   const codeActions = new CoachCodeActions(linter, log);
   const ai = new AiRewriter(context.extensionUri, linter, log);
+  const previews = new RewritePreviews();
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
@@ -91,6 +96,10 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
       if (doc) linter.review(doc);
       return doc;
     }),
+    vscode.workspace.registerTextDocumentContentProvider(RewritePreviews.scheme, previews),
+    vscode.commands.registerCommand('declineCoach.rewriteReply', (uri?: vscode.Uri) => rewriteReplyFlow(
+      uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document,
+      previews)),
     vscode.commands.registerCommand('declineCoach.fixAll', async (uri?: vscode.Uri, version?: number) => {
       const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc) return false;
@@ -126,6 +135,8 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
     status: () => (statusShown ? { text: status.text, tooltip: String(status.tooltip), command: String(status.command) } : undefined),
     aiPreview: () => ai.preview,
+    prompt: activePrompt,
+    typeIntoPrompt,
   };
 }
 

@@ -33,6 +33,7 @@ function strings(): PanelStrings {
     apply: vscode.l10n.t('Apply'),
     goTo: vscode.l10n.t('Go to'),
     applyAll: vscode.l10n.t('Apply all safe rewrites'),
+    rewrite: vscode.l10n.t('Rewrite reply…'),
     draft: vscode.l10n.t('Draft'),
     language: vscode.l10n.t('Language'),
     aiRewrite: aiEnabled() ? vscode.l10n.t('Rewrite with AI') : undefined,
@@ -169,6 +170,8 @@ export class ReviewPanel {
       this.refresh();
       return false;
     }
+    // The flow asks, previews and applies itself, only to the version it started from.
+    if (message.type === 'rewrite') return vscode.commands.executeCommand<boolean>('declineCoach.rewriteReply', doc.uri);
     if (message.type === 'applyAll') {
       const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);

@@ -32,6 +32,7 @@ root.addEventListener('click', event => {
   switch (target.dataset.action ?? 'goto') {
     case 'apply': vscode.postMessage({ type: 'apply', uri, version, finding, fix: Number(target.dataset.fix) }); break;
     case 'applyAll': vscode.postMessage({ type: 'applyAll', uri, version }); break;
+    case 'rewrite': vscode.postMessage({ type: 'rewrite', uri, version }); break;
     case 'goto': vscode.postMessage({ type: 'goto', uri, version, finding }); break;
     case 'rewriteAi': vscode.postMessage({ type: 'rewriteAi', uri }); break;
   }

@@ -18,6 +18,8 @@ export interface PanelStrings {
   apply: string;
   goTo: string;
   applyAll: string;
+  /** The button that starts Rewrite reply on the draft. */
+  rewrite: string;
   draft: string;
   states: Record<Exclude<PanelState, 'review'>, string>;
   language: string;
@@ -108,6 +110,7 @@ ${s.aiRewrite ? `<button type="button" class="secondary" data-action="rewriteAi"
 <ul class="principles" aria-label="${escapeHtml(s.title)}">${checklist}</ul>
 <section><h2>${escapeHtml(s.findings)} (${a.findings.length})</h2>
 ${safeCount > 0 ? `<button type="button" data-action="applyAll">${escapeHtml(s.applyAll)} (${safeCount})</button>` : ''}
+<button type="button" class="secondary" data-action="rewrite">${escapeHtml(s.rewrite)}</button>
 ${a.findings.length ? `<ol class="findings">${items}</ol>` : `<p>${escapeHtml(s.noFindings)}</p>`}</section>
 <section><h2>${escapeHtml(s.draft)}</h2><pre class="draft">${highlightedDraft(model.text, a.findings)}</pre></section>`;
 }
