@@ -129,9 +129,14 @@ function sentenceEnd(sentence: Sentence): number {
   return sentence.start + (close ? close.index : body.length);
 }
 
-/** A template's replacement with the match's tokens; an optional token that did not match leaves no double space. */
-function expandWith(template: string, match: RegExpExecArray): string {
-  return expandTemplate(template, match).replace(/ {2,}/g, ' ').replace(/ +(?=[,.;:!?])/g, '').trim();
+/**
+ * A template's replacement with the match's tokens, less the words in `without`; an optional token
+ * that did not match leaves no double space.
+ */
+function expandWith(template: string, match: RegExpExecArray, without?: string): string {
+  let text = expandTemplate(template, match);
+  if (without !== undefined) text = text.replace(conditionRe(`(?<![\\p{L}])(?:${without})(?![\\p{L}])`, 'g'), '');
+  return text.replace(/ {2,}/g, ' ').replace(/ +(?=[,.;:!?])/g, '').trim();
 }
 
 /** The rewrites a phrase entry offers for one match, in data order. `masked`: `text` with markup blanked. */
@@ -156,7 +161,7 @@ export function templateFixes(templates: readonly FixTemplate[], match: RegExpEx
       const replacement = expandWith(template.alsoBefore.with, match);
       before = { start: at, end: at + found[0].length, newText: opensSentence(sentence, at) ? upperFirst(replacement) : replacement };
     }
-    const fix = phraseFix(text, start, to, expandWith(template.with, match), lang, sentence);
+    const fix = phraseFix(text, start, to, expandWith(template.with, match, template.without), lang, sentence);
     if (before) {
       fix.edits.unshift(before);
       fix.snippet ||= hasPlaceholder(before.newText);

@@ -24,6 +24,8 @@ export interface FixTemplate {
    * names the condition: "can't include X" → "can include X ${1:if/once …}".
    */
   append?: string;
+  /** Words (a regular expression, whole words) the pattern's tokens may bring into `with` that the rewrite drops: „machen wir leider nicht“ → „machen wir, wenn …“. */
+  without?: string;
   /** Where `append` goes: the end of the phrase's clause (default) or of its sentence, before its full stop. */
   appendAt?: 'clause' | 'sentence';
   /**
