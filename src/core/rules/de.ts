@@ -13,11 +13,14 @@ const AB = '${1:ab …}';
 /** A reframed softener or „Nein“ goes on with what is possible. */
 const ABER = ', aber ${1:was stattdessen möglich ist}';
 /** No second „aber“ where the sentence already goes on with one. */
-const NO_ABER_AFTER = '^(?=\\s+\\p{L})(?!.*\\b(?:aber|doch|jedoch|sondern)\\b)';
+const NO_ABER_AFTER = '^(?=\\s+\\p{L})(?!\\s+nicht\\s*\\p{P})(?!.*\\b(?:aber|doch|jedoch|sondern)\\b)';
+/** Softeners a reframe that repeats the clause's words leaves out. */
+const SOFTENER_WORDS = 'leider|bedauerlicherweise|dummerweise';
 /** Where the sentence goes on with „aber …“, „zwar“ alone makes the pair. */
 const ABER_AFTER = '^\\s+\\p{L}.*\\baber\\b';
-/** Nouns that stand without an article once „kein“ goes: „keine Zeit“ → „Zeit ab …“. */
-const MASS_NOUN = 'Zeit|Kapazität|Kapazitäten|Budget|Ressourcen|Luft|Spielraum|Platz|Personal|Termine|Rabatte|Änderungen|Ausnahmen|Aufträge|Neukunden|Projekte';
+/** Nouns that stand without an article once „kein“ goes (mass nouns, and what looks plural): „keine Zeit“ → „Zeit ab …“. */
+const MASS_NOUN = 'Zeit|Kapazität|Kapazitäten|Budget|Ressourcen|Luft|Spielraum|Platz|Personal|Lust|Termine|Rabatte|Angebote|Produkte|Entwürfe|Texte|Aufträge|Projekte'
+  + '|\\p{L}+(?:en|er|s)';
 
 /** German rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const de: LanguageRules = {
@@ -227,8 +230,8 @@ export const de: LanguageRules = {
         { with: 'Folgendes möglich', when: { match: '^nichts zu machen$' }, append: ': ${1:Alternative}' },
         { with: '$1 $2 etwas', when: { match: '^das\\s+wird\\s' }, append: ', ${1:wenn …}' },
         // „Das übernehmen wir nicht.“ → „Das übernehmen wir, wenn …“: on what condition it is done.
-        { with: '$1 $2 $3 $4 $5, ${1:wenn …}$8', when: { match: '\\snicht\\s+mehr\\s*[.!,]$' } },
-        { with: '$1 $2 $3, ${1:wenn …}$5', when: { match: '\\snicht\\s*[.!,]$' } },
+        { with: '$1 $2 $3 $4 $5, ${1:wenn …}$8', when: { match: '\\snicht\\s+mehr\\s*[.!,]$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3, ${1:wenn …}$5', when: { match: '\\snicht\\s*[.!,]$' }, without: SOFTENER_WORDS },
       ],
       examples: [
         { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir [ab …] übernehmen.' },
@@ -261,11 +264,11 @@ export const de: LanguageRules = {
       },
       // Reframed: the same sentence without „nicht“, and the condition on which it holds („…, wenn …“).
       fixes: [
-        { with: '$1 $2 $3 $4 $5 $6 hin, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+hin\\s*\\p{P}$' } },
-        { with: '$1 $2 $3 $4 $5 $6 fertig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+fertig\\s*\\p{P}$' } },
-        { with: '$1 $2 $3 $4 $5 $6 rechtzeitig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+rechtzeitig\\s*\\p{P}$' } },
-        { with: '$1 $2 $3 $4 $5 $6, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s*\\p{P}$' } },
-        { with: '$1 $2 $3 $4 $5 $6 $8, ${1:wenn …}$9', when: { match: '\\snicht(?!\\s+mehr\\b)[^,.!?;]*\\p{P}$' } },
+        { with: '$1 $2 $3 $4 $5 $6 hin, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+hin\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 fertig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+fertig\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 rechtzeitig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+rechtzeitig\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 $8, ${1:wenn …}$9', when: { match: '\\snicht(?!\\s+mehr\\b)[^,.!?;]*\\p{P}$' }, without: SOFTENER_WORDS },
       ],
       examples: [
         { input: 'Den Relaunch schaffen wir bis Freitag nicht.', flagged: 'schaffen wir bis Freitag nicht.',
@@ -278,6 +281,7 @@ export const de: LanguageRules = {
           output: 'Wir drucken die Flyer bis Montag, [wenn …].' },
         { input: 'Danke für die Anfrage, aber wir schaffen das bis Freitag nicht.', flagged: 'wir schaffen das bis Freitag nicht.',
           output: 'Danke für die Anfrage, aber wir schaffen das bis Freitag, [wenn …].' },
+        { input: 'Das machen wir leider nicht.', flagged: 'machen wir leider nicht.', output: 'Das machen wir, [wenn …].' },
         { input: 'Die Karten bekommen wir bis Montag nicht mehr fertig.', flagged: 'bekommen wir bis Montag nicht mehr fertig.',
           output: 'Die Karten bekommen wir bis Montag fertig, [wenn …].' },
       ],
@@ -333,6 +337,7 @@ export const de: LanguageRules = {
         { input: 'Im Moment haben wir keine Kapazität für neue Projekte.', flagged: 'keine Kapazität',
           output: 'Im Moment haben wir Kapazität [ab …] für neue Projekte.' },
         { input: 'Dafür haben wir kein Budget.', flagged: 'kein Budget', output: 'Dafür haben wir Budget [ab …].' },
+        { input: 'Wir drucken keine Flyer.', flagged: 'keine Flyer', output: 'Wir drucken Flyer [ab …].' },
         { input: 'Am Freitag habe ich keine Möglichkeit dazu.', flagged: 'keine Möglichkeit', output: 'Am Freitag habe ich eine Möglichkeit [ab …] dazu.' },
       ],
       counterexamples: ['Keine Sorge, die Datei ist gesichert.', 'Die Änderung kostet Sie keine Gebühr.'],

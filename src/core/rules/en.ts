@@ -9,6 +9,8 @@ const VAGUE_SPAN = '\\s+(?:over|during|in|within|around|before|after)?\\s*(?:the
 const IF_ONCE = ' ${1:if/once …}';
 /** What a reframed blame or flat "no" leaves the writer to say: what happens next. */
 const THEN = ', ${1:what you can do then}';
+/** The phrase opens its sentence, or follows one word and a comma ("Again, you didn't …"). */
+const OPENS_CLAUSE = '^(?:\\P{L}*|\\P{L}*\\p{L}+,\\s*)$';
 /** Verbs a reframed refusal turns into what is possible ("does not work for us" → "works for us …"). */
 const BE_BEFORE = '\\b(?:is|are|was|were|[’\']s|[’\']re)\\s+$';
 /** "right now" goes with "not possible" when it becomes "possible from …". */
@@ -341,12 +343,13 @@ export const en: LanguageRules = {
         'you need to understand', 'as you should know', 'as I|we already? told you', 'your fault'],
       // Reframed: what happens next instead of who is to blame; a reminder without the reproach.
       fixes: [
-        { with: 'once you', when: { match: '^you\\s+(?:failed|forgot|neglected)\\s', before: '^\\P{L}*$' }, append: THEN, appendAt: 'sentence' },
-        { with: 'once you $4', when: { match: '^you\\s+did\\s+not\\s', before: '^\\P{L}*$' }, append: THEN, appendAt: 'sentence' },
-        { with: 'once you $3', when: { match: '^you\\s+didn', before: '^\\P{L}*$' }, append: THEN, appendAt: 'sentence' },
-        { with: 'now that you’ve $3', when: { match: '^you\\s+never\\s', before: '^\\P{L}*$' }, append: ', ${1:what you can do now}', appendAt: 'sentence' },
-        { with: 'now that you have', when: { match: '^you\\s+should\\s', before: '^\\P{L}*$' }, append: ', ${1:what you can do now}', appendAt: 'sentence' },
-        { with: 'to recap', when: { match: '^(?:as|like|per)\\s', after: '^\\s*,' } },
+        { with: 'once you', when: { match: '^you\\s+(?:failed|forgot|neglected)\\s', before: OPENS_CLAUSE }, append: THEN, appendAt: 'sentence' },
+        { with: 'once you $4', when: { match: '^you\\s+did\\s+not\\s', before: OPENS_CLAUSE }, append: THEN, appendAt: 'sentence' },
+        { with: 'once you $3', when: { match: '^you\\s+didn', before: OPENS_CLAUSE }, append: THEN, appendAt: 'sentence' },
+        { with: 'now that you’ve $3', when: { match: '^you\\s+never\\s', before: OPENS_CLAUSE }, append: ', ${1:what you can do now}', appendAt: 'sentence' },
+        { with: 'now that you have', when: { match: '^you\\s+should\\s', before: OPENS_CLAUSE }, append: ', ${1:what you can do now}', appendAt: 'sentence' },
+        { with: 'to recap', when: { match: '^(?:as|like|per)\\s(?!you\\b)', after: '^(?:\\s+(?:before|earlier|previously))?\\s*,' },
+          absorb: '\\s+(?:before|earlier|previously)(?=\\s*,)' },
         { with: 'what I can offer is ${1:what you can offer}', when: { match: 'asking too much$' } },
         { with: 'it may help to know', when: { match: 'understand$' } },
         { with: 'as you may know', when: { match: 'should know$' } },
@@ -367,6 +370,9 @@ export const en: LanguageRules = {
           output: 'Honestly, what I can offer is [what you can offer] for this budget.' },
         { input: 'Per my last email, the price is fixed.', flagged: 'Per my last email', output: 'To recap, the price is fixed.' },
         { input: 'As I’ve mentioned, the files are due on the 3rd.', flagged: 'As I’ve mentioned', output: 'To recap, the files are due on the 3rd.' },
+        { input: 'As I said before, the price is fixed.', flagged: 'As I said', output: 'To recap, the price is fixed.' },
+        { input: 'Again, you did not pay the deposit.', flagged: 'you did not pay', output: 'Again, once you pay the deposit, [what you can do then].' },
+        { input: 'As you should know, we close at five.', flagged: 'As you should know', output: 'As you may know, we close at five.' },
         { input: 'As I told you, the price is fixed.', flagged: 'As I told you', output: 'To recap, the price is fixed.' },
         { input: 'You need to understand that the price is fixed.', flagged: 'You need to understand', output: 'It may help to know that the price is fixed.' },
         { input: 'The delay is your fault.', flagged: 'your fault', output: 'The delay is due to [what caused it].' },
