@@ -2,7 +2,7 @@
  * The review panel's HTML, rendered from a plain model. Pure and free of `vscode`, so the
  * extension host renders it and unit tests can check it. Every piece of draft text is escaped.
  */
-import { type Analysis, beforeAfter, type Finding, isPhraseRule, PRINCIPLES, type Principle } from '../core';
+import { type Analysis, beforeAfter, type Finding, type Fix, isPhraseRule, PRINCIPLES, type Principle } from '../core';
 import { wordDiff } from './wordDiff';
 
 export type PanelState = 'review' | 'empty' | 'notReply' | 'unknownLanguage' | 'tooLarge' | 'checking' | 'abandoned' | 'failed' | 'noDraft';
@@ -18,10 +18,20 @@ export interface PanelStrings {
   apply: string;
   goTo: string;
   applyAll: string;
+  /** The kinds of fix: a short visible tag and the longer name screen readers hear with the button. */
+  fixKinds: Record<FixKind, { tag: string; name: string }>;
+  /** How to move between findings with the keyboard. */
+  keys: string;
+  toolbar: string;
   draft: string;
   states: Record<Exclude<PanelState, 'review'>, string>;
   language: string;
 }
+
+/** `safe`: the preferred rewrite (Fix all applies it); `snippet`: has blanks to fill in; `rewrite`: any other. */
+export type FixKind = 'safe' | 'snippet' | 'rewrite';
+
+export const fixKind = (fix: Fix): FixKind => (fix.preferred ? 'safe' : fix.snippet ? 'snippet' : 'rewrite');
 
 export interface PanelModel {
   state: PanelState;
@@ -57,17 +67,22 @@ function highlightedDraft(text: string, findings: readonly Finding[]): string {
   for (const { f, index } of marks) {
     if (f.start < at) continue;
     html += escapeHtml(text.slice(at, f.start));
-    html += `<mark class="p-${escapeHtml(f.principle)}" data-finding="${index}" title="${escapeHtml(f.message)}">${escapeHtml(text.slice(f.start, f.end))}</mark>`;
+    // A button inside the highlight: the draft's words lead to the finding by keyboard as by mouse.
+    html += `<mark class="p-${escapeHtml(f.principle)}"><button type="button" class="in-draft" data-action="goto" data-finding="${index}"` +
+      ` title="${escapeHtml(f.message)}" aria-describedby="finding-${index}-message">${escapeHtml(text.slice(f.start, f.end))}</button></mark>`;
     at = f.end;
   }
   return html + escapeHtml(text.slice(at));
 }
 
-/** The rewrite in place: only the words that change struck through or added. */
-function diffHtml(before: string, after: string): string {
+/** A snippet's blanks, as the engine shows its placeholders: `[your reason]`. */
+const markBlanks = (html: string) => html.replace(/\[[^[\]<>]+\]/g, blank => `<span class="blank">${blank}</span>`);
+
+/** The rewrite in place: only the words that change struck through or added, a snippet's blanks marked. */
+function diffHtml(before: string, after: string, snippet: boolean): string {
   return wordDiff(before, after).map(part => {
     const text = escapeHtml(part.text);
-    return part.kind === 'same' ? text : part.kind === 'removed' ? `<del>${text}</del>` : `<ins>${text}</ins>`;
+    return part.kind === 'same' ? text : part.kind === 'removed' ? `<del>${text}</del>` : `<ins>${snippet ? markBlanks(text) : text}</ins>`;
   }).join('');
 }
 
@@ -87,24 +102,33 @@ export function renderReview(model: PanelModel, s: PanelStrings): string {
   }).join('');
   const safeCount = a.findings.filter(f => f.fixes.some(x => x.preferred)).length;
   const items = a.findings.map((f, index) => {
+    const messageId = `finding-${index}-message`;
     const fixes = f.fixes.map((fix, fixIndex) => {
+      const kind = fixKind(fix);
       const ba = beforeAfter(model.text, f, fixIndex);
-      const diff = ba ? `<div class="diff">${diffHtml(ba.before, ba.after)}</div>` : '';
-      return `<div class="fix">${diff}<button type="button" data-action="apply" data-finding="${index}" data-fix="${fixIndex}"` +
-        ` aria-label="${escapeHtml(`${s.apply}: ${fix.title}`)}"${fix.preferred ? ' class="preferred"' : ''}>${escapeHtml(s.apply)}</button></div>`;
+      const diff = ba ? `<div class="diff">${diffHtml(ba.before, ba.after, fix.snippet)}</div>` : `<div class="diff">${escapeHtml(fix.title)}</div>`;
+      return `<li class="fix fix-${kind}"><span class="fix-kind">${escapeHtml(s.fixKinds[kind].tag)}</span>${diff}` +
+        `<button type="button" class="compact${kind === 'safe' ? '' : ' secondary'}" data-action="apply" data-finding="${index}" data-fix="${fixIndex}"` +
+        ` aria-label="${escapeHtml(`${s.apply} – ${s.fixKinds[kind].name}: ${fix.title}`)}">${escapeHtml(s.apply)}</button></li>`;
     }).join('');
-    return `<li class="finding sev-${escapeHtml(f.severity)} p-${escapeHtml(f.principle)}-border" data-finding="${index}">` +
-      `<p class="message"><span class="badge p-${escapeHtml(f.principle)}">${escapeHtml(s.principles[f.principle])}</span> ${escapeHtml(f.message)}</p>` +
-      `${fixes}<button type="button" class="secondary" data-action="goto" data-finding="${index}">${escapeHtml(s.goTo)}</button></li>`;
+    return `<li class="finding sev-${escapeHtml(f.severity)} p-${escapeHtml(f.principle)}-border" data-finding="${index}" tabindex="-1" aria-labelledby="${messageId}">` +
+      `<div class="finding-head"><p class="message" id="${messageId}"><span class="badge p-${escapeHtml(f.principle)}">${escapeHtml(s.principles[f.principle])}</span> ${escapeHtml(f.message)}</p>` +
+      `<button type="button" class="compact secondary" data-action="goto" data-finding="${index}" aria-describedby="${messageId}">${escapeHtml(s.goTo)}</button></div>` +
+      `${fixes ? `<ul class="fixes">${fixes}</ul>` : ''}</li>`;
   }).join('');
+  // Panel-wide actions; other commands (rewrite the reply, …) add their buttons here.
+  const tools = [
+    safeCount > 0 ? `<button type="button" data-action="applyAll">${escapeHtml(s.applyAll)} (${safeCount})</button>` : '',
+  ].filter(Boolean);
+  const toolbar = tools.length ? `<div class="toolbar" role="toolbar" aria-label="${escapeHtml(s.toolbar)}">${tools.join('')}</div>` : '';
   return `${head}
-<section class="summary" aria-label="${escapeHtml(`${s.score}: ${a.score}/100, ${verdict}`)}">
+${toolbar}
+<section class="summary" data-announce="${escapeHtml(`${s.score}: ${a.score}/100, ${verdict}. ${s.findings}: ${a.findings.length}`)}" aria-label="${escapeHtml(`${s.score}: ${a.score}/100, ${verdict}`)}">
   ${gauge(a.score, `${s.score}: ${a.score}/100`)}
   <div><p class="verdict verdict-${escapeHtml(a.verdict)}">${escapeHtml(verdict)}</p><p class="score-label">${escapeHtml(s.score)}: <span class="score">${escapeHtml(String(a.score))}</span>/100 · ${escapeHtml(s.language)}: ${escapeHtml(a.language.toUpperCase())}</p></div>
 </section>
 <ul class="principles" aria-label="${escapeHtml(s.title)}">${checklist}</ul>
 <section><h2>${escapeHtml(s.findings)} (${a.findings.length})</h2>
-${safeCount > 0 ? `<button type="button" data-action="applyAll">${escapeHtml(s.applyAll)} (${safeCount})</button>` : ''}
-${a.findings.length ? `<ol class="findings">${items}</ol>` : `<p>${escapeHtml(s.noFindings)}</p>`}</section>
+${a.findings.length ? `<p class="keys">${escapeHtml(s.keys)}</p><ol class="findings">${items}</ol>` : `<p>${escapeHtml(s.noFindings)}</p>`}</section>
 <section><h2>${escapeHtml(s.draft)}</h2><pre class="draft">${highlightedDraft(model.text, a.findings)}</pre></section>`;
 }
