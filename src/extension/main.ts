@@ -7,6 +7,7 @@ import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
+import { LEARN_MORE_COMMAND, openRulePage } from './rulePage';
 import { isDraftLanguage } from './selection';
 import { BackgroundChecker } from './worker/checker';
 import { spawnCheckWorker } from './worker/spawn';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
+    vscode.commands.registerCommand(LEARN_MORE_COMMAND, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {
       if (e.contentChanges.length > 0 && isDraftLanguage(e.document) && runsOnType(e.document)) linter.schedule(e.document);

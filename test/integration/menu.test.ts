@@ -75,6 +75,37 @@ describe('The quick-fix menu', () => {
   });
 });
 
+describe('Learn more', () => {
+  afterEach(closeAll);
+
+  it('opens the rule’s page from the menu as rendered Markdown, not as its source', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const diag = diags.find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic;
+    const more = (await quickFixes(doc, diag.range)).at(-1) as vscode.CodeAction;
+    const pick = pickNext('Learn more about “Negative phrasing”');
+    try {
+      assert.equal(await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? [])), true);
+    } finally {
+      pick.restore();
+    }
+    const tab = await eventually(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.includes('negative-phrasing.md')), 'a tab for the rule’s page');
+    assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview'), `a Markdown preview, not ${tab.label}`);
+    assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.path.endsWith('negative-phrasing.md') && vscode.window.visibleTextEditors.some(e => e.document === d)),
+      'the Markdown source is not shown in an editor');
+  });
+
+  it('links the hover to the same page', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));
+    const diag = diags.find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, diag.range.start.translate(0, 2));
+    const markdown = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+    const link = `(command:declineCoach.learnMore?${encodeURIComponent(JSON.stringify(['negative-phrasing']))})`;
+    assert.ok(markdown.includes(`[Learn more]${link}`), markdown);
+  });
+});
+
 describe('Answers for the draft as it is now', () => {
   afterEach(closeAll);
 
