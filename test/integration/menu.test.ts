@@ -106,6 +106,30 @@ describe('Learn more', () => {
   });
 });
 
+describe('The snippet list', () => {
+  afterEach(closeAll);
+
+  it('names each snippet in words, with its language and form of address, and describes it', async () => {
+    const doc = await untitled('Hi Max,\n\ndc-');
+    const items = await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 3));
+      const ours = list.items.filter(i => i.kind === vscode.CompletionItemKind.Snippet && typeof i.label !== 'string' && i.label.label.startsWith('dc-'));
+      return ours.length > 30 ? ours : undefined;
+    }, 'the snippet completions');
+    const labels = items.map(i => i.label as vscode.CompletionItemLabel);
+    const names = labels.map(l => l.description ?? '');
+    assert.equal(new Set(names).size, names.length, `every name is its own: ${names.join(' | ')}`);
+    assert.ok(labels.every(l => l.description && l.description !== l.label), 'the name is not the prefix again');
+    const byPrefix = new Map(labels.map(l => [l.label, l.description]));
+    assert.equal(byPrefix.get('dc-empathy'), 'Show understanding (English)');
+    assert.equal(byPrefix.get('dc-de-empathy-sie'), 'Verständnis zeigen (Deutsch, Sie)');
+    assert.equal(byPrefix.get('dc-de-empathy-du'), 'Verständnis zeigen (Deutsch, du)');
+    const details = items.map(i => i.detail ?? '');
+    assert.equal(new Set(details).size, details.length, `every description is its own: ${details.join(' | ')}`);
+    assert.ok(details.every(d => !d.startsWith('Decline Coach')), 'VS Code names the extension after the description already');
+  });
+});
+
 describe('Answers for the draft as it is now', () => {
   afterEach(closeAll);
 
