@@ -78,11 +78,30 @@ function highlightedDraft(text: string, findings: readonly Finding[]): string {
 /** A snippet's blanks, as the engine shows its placeholders: `[your reason]`. */
 const markBlanks = (html: string) => html.replace(/\[[^[\]<>]+\]/g, blank => `<span class="blank">${blank}</span>`);
 
+/** Unchanged words kept beside a change; the rest of a long sentence is elided, so a rewrite takes about a line. */
+const CONTEXT_WORDS = 4;
+const ELIDED = '<span class="elided">…</span>';
+
+/** Unchanged text as HTML, shortened where it is far from any change (`first`: it precedes one, `last`: it follows one). */
+function unchangedHtml(text: string, place: 'first' | 'middle' | 'last'): string {
+  const words = [...text.matchAll(/\S+/g)];
+  const end = (i: number) => (words[i].index ?? 0) + words[i][0].length;
+  const start = (i: number) => words[i].index ?? 0;
+  if (place === 'first' && words.length > CONTEXT_WORDS + 1) return `${ELIDED} ${escapeHtml(text.slice(start(words.length - CONTEXT_WORDS)))}`;
+  if (place === 'last' && words.length > CONTEXT_WORDS + 1) return `${escapeHtml(text.slice(0, end(CONTEXT_WORDS - 1)))} ${ELIDED}`;
+  if (place === 'middle' && words.length > 2 * CONTEXT_WORDS + 1) {
+    return `${escapeHtml(text.slice(0, end(CONTEXT_WORDS - 1)))} ${ELIDED} ${escapeHtml(text.slice(start(words.length - CONTEXT_WORDS)))}`;
+  }
+  return escapeHtml(text);
+}
+
 /** The rewrite in place: only the words that change struck through or added, a snippet's blanks marked. */
 function diffHtml(before: string, after: string, snippet: boolean): string {
-  return wordDiff(before, after).map(part => {
+  const parts = wordDiff(before, after);
+  return parts.map((part, i) => {
+    if (part.kind === 'same') return unchangedHtml(part.text, i === 0 ? 'first' : i === parts.length - 1 ? 'last' : 'middle');
     const text = escapeHtml(part.text);
-    return part.kind === 'same' ? text : part.kind === 'removed' ? `<del>${text}</del>` : `<ins>${snippet ? markBlanks(text) : text}</ins>`;
+    return part.kind === 'removed' ? `<del>${text}</del>` : `<ins>${snippet ? markBlanks(text) : text}</ins>`;
   }).join('');
 }
 

@@ -36,7 +36,7 @@ describe('Review decline draft and Compose decline reply', () => {
     assert.ok(html.includes('<div class="diff"><del>Leider</del><ins>Ich</ins> kann <del>ich </del>den Relaunch nicht übernehmen.</div>'), 'the rewrite word by word');
     // What the draft lacks is added, nothing struck through.
     assert.ok(html.includes('<div class="diff"><ins>Ich verstehe Ihren Standpunkt <span class="blank">[und weiß, wie wichtig Ihnen das ist]</span>. </ins>' +
-      'Leider kann ich den Relaunch nicht übernehmen.</div>'), 'an inserted sentence is shown as an insertion, its blank marked');
+      'Leider kann ich den <span class="elided">…</span></div>'), 'an inserted sentence is shown as an insertion, its blank marked, the rest of the line elided');
   });
 
   it('lays each fix out on one line with its Apply, and tells safe rewrites from snippets to fill in', async () => {
@@ -58,8 +58,8 @@ describe('Review decline draft and Compose decline reply', () => {
         'a screen reader hears which kind of fix it applies');
     }
     assert.ok(fixes.some(f => f[1] === 'safe') && fixes.some(f => f[1] === 'snippet'), 'this draft has both kinds');
-    assert.ok(html.includes('<ins>I understand <span class="blank">[why this matters to you]</span>. </ins>Unfortunately, the studio is closed on Sunday.'),
-      'a snippet’s blank is marked in its insertion');
+    assert.ok(html.includes('<div class="diff"><ins>I understand <span class="blank">[why this matters to you]</span>. </ins>Unfortunately, the studio is <span class="elided">…</span></div>'),
+      'a snippet’s blank is marked in its insertion; the unchanged words far from it are elided');
     // Go to sits beside the message; the message names the finding for screen readers.
     analysis.findings.forEach((_, i) => {
       assert.ok(html.includes(`<li class="finding sev-${analysis.findings[i].severity} p-${analysis.findings[i].principle}-border" data-finding="${i}" tabindex="-1" aria-labelledby="finding-${i}-message">` +
