@@ -56,7 +56,8 @@ root.addEventListener('click', event => {
 const findings = () => Array.from(root.querySelectorAll<HTMLElement>('li.finding'));
 
 /** j/↓ and k/↑: next and previous finding; Home/End: first and last; Enter on a finding: go to it. */
-root.addEventListener('keydown', event => {
+// On the document, so that j and k work as soon as the panel has focus, before anything in it has.
+document.addEventListener('keydown', event => {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   const all = findings();
   if (all.length === 0) return;
