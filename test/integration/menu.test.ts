@@ -126,7 +126,24 @@ describe('The snippet list', () => {
     assert.equal(byPrefix.get('dc-de-empathy-du'), 'Verständnis zeigen (Deutsch, du)');
     const details = items.map(i => i.detail ?? '');
     assert.equal(new Set(details).size, details.length, `every description is its own: ${details.join(' | ')}`);
-    assert.ok(details.every(d => !d.startsWith('Decline Coach')), 'VS Code names the extension after the description already');
+    assert.equal(byPrefix.size, items.length, 'each snippet is offered once');
+  });
+
+  it('lists the UI language’s snippets first (English here), then German, then the rule comments', async () => {
+    const doc = await untitled('Hi Max,\n\ndc-');
+    const items = await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 3));
+      const ours = list.items.filter(i => typeof i.label !== 'string' && i.label.label.startsWith('dc-'));
+      return ours.length > 30 ? ours : undefined;
+    }, 'the snippet completions');
+    const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const groups = sorted.map(i => {
+      const name = (i.label as vscode.CompletionItemLabel).description ?? '';
+      return name.endsWith('(English)') ? 'English' : name.includes('(Deutsch') ? 'Deutsch' : 'comment';
+    });
+    assert.deepEqual(groups.filter((g, i) => i === 0 || g !== groups[i - 1]), ['English', 'Deutsch', 'comment'], groups.join(' '));
+    // The prefix typed so far is replaced by the snippet.
+    assert.ok(items.every(i => i.range instanceof vscode.Range && i.range.start.character === 0 && i.range.end.character === 3));
   });
 });
 
