@@ -31,7 +31,7 @@ export interface PanelStrings {
 /** `safe`: the preferred rewrite (Fix all applies it); `snippet`: has blanks to fill in; `rewrite`: any other. */
 export type FixKind = 'safe' | 'snippet' | 'rewrite';
 
-export const fixKind = (fix: Fix): FixKind => (fix.preferred ? 'safe' : fix.snippet ? 'snippet' : 'rewrite');
+const fixKind = (fix: Fix): FixKind => (fix.preferred ? 'safe' : fix.snippet ? 'snippet' : 'rewrite');
 
 export interface PanelModel {
   state: PanelState;
