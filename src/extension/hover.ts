@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { beforeAfter, type Finding, isPhraseRule, principleTitle } from '../core';
 import { uiLang } from './config';
 import type { Linter } from './linter';
+import { LEARN_MORE_COMMAND } from './rulePage';
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
@@ -12,6 +13,8 @@ function bestFixIndex(finding: Finding): number {
   const preferred = finding.fixes.findIndex(f => f.preferred);
   return preferred === -1 ? 0 : preferred;
 }
+
+const learnMoreLink = (finding: Finding) => `command:${LEARN_MORE_COMMAND}?${encodeURIComponent(JSON.stringify([finding.ruleId]))}`;
 
 /**
  * Hover on a finding: what VS Code's own hover lacks, once per principle — the principle, the
@@ -32,7 +35,9 @@ export class CoachHover implements vscode.HoverProvider {
       if (hits.length === 0) return undefined;
       const lang = uiLang();
       const text = doc.getText();
+      // Trusted for one command only: the link opens the rule's page.
       const md = new vscode.MarkdownString();
+      md.isTrusted = { enabledCommands: [LEARN_MORE_COMMAND] };
       const explained = new Set<string>();
       for (const { finding } of hits) {
         if (explained.has(finding.principle)) continue;
@@ -40,7 +45,7 @@ export class CoachHover implements vscode.HoverProvider {
         md.appendMarkdown(`**${escapeMarkdown(principleTitle(lang, finding.principle))}**\n\n`);
         const change = beforeAfter(text, finding, bestFixIndex(finding));
         if (change) md.appendMarkdown(`~~${escapeMarkdown(change.before)}~~ → ${escapeMarkdown(change.after)}\n\n`);
-        md.appendMarkdown(`*${escapeMarkdown(finding.note)}*\n\n`);
+        md.appendMarkdown(`*${escapeMarkdown(finding.note)}* [${escapeMarkdown(vscode.l10n.t('Learn more'))}](${learnMoreLink(finding)})\n\n`);
       }
       const range = hits.map(h => h.diagnostic.range).reduce((a, b) => a.intersection(b) ?? a);
       return new vscode.Hover(md, range);

@@ -9,7 +9,9 @@ import { CoachHover } from './hover';
 import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
 import { activePrompt, type PromptView, RewritePreviews, rewriteReplyFlow, typeIntoPrompt } from './rewriteReply';
+import { LEARN_MORE_COMMAND, openRulePage } from './rulePage';
 import { isDraftLanguage } from './selection';
+import { SnippetCompletions } from './snippets';
 import { BackgroundChecker } from './worker/checker';
 import { spawnCheckWorker } from './worker/spawn';
 
@@ -75,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, ai, AiRewriter.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
+    vscode.commands.registerCommand(LEARN_MORE_COMMAND, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new SnippetCompletions(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'decline-coach.code-snippets'), log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {
       if (e.contentChanges.length > 0 && isDraftLanguage(e.document) && runsOnType(e.document)) linter.schedule(e.document);

@@ -34,6 +34,13 @@ function strings(): PanelStrings {
     goTo: vscode.l10n.t('Go to'),
     applyAll: vscode.l10n.t('Apply all safe rewrites'),
     rewrite: vscode.l10n.t('Rewrite reply…'),
+    fixKinds: {
+      safe: { tag: vscode.l10n.t('Safe'), name: vscode.l10n.t('safe rewrite') },
+      snippet: { tag: vscode.l10n.t('Fill in'), name: vscode.l10n.t('rewrite with blanks to fill in') },
+      rewrite: { tag: vscode.l10n.t('Rewrite'), name: vscode.l10n.t('another rewrite') },
+    },
+    keys: vscode.l10n.t('J and K or ↑ and ↓ move between findings; Enter on a finding shows it in the editor.'),
+    toolbar: vscode.l10n.t('Review actions'),
     draft: vscode.l10n.t('Draft'),
     language: vscode.l10n.t('Language'),
     aiRewrite: aiEnabled() ? vscode.l10n.t('Rewrite with AI') : undefined,
@@ -210,7 +217,8 @@ export class ReviewPanel {
 <title>${vscode.l10n.t('Decline review')}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
+<main id="root"></main>
+<div id="announce" class="sr-only" role="status" aria-live="polite"></div>
 <script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;

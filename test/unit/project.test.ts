@@ -88,6 +88,8 @@ describe('review panel HTML', () => {
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
     findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', rewrite: 'Rewrite reply…', draft: 'Draft', language: 'Language',
+    fixKinds: { safe: { tag: 'Safe', name: 'safe rewrite' }, snippet: { tag: 'Fill in', name: 'with blanks' }, rewrite: { tag: 'Rewrite', name: 'another rewrite' } },
+    keys: 'J and K', toolbar: 'Review actions',
     states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', checking: 'Checking', abandoned: 'Stopped', failed: 'Check failed', noDraft: 'No draft' },
   };
 
