@@ -1,7 +1,7 @@
 // One build for every target: the Node extension, the web extension, the webview script, the
 // CLI (with eval, bench and the role trainer), the language server and the test bundles. Flags: --production, --watch, --tests, --bench, --train.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -43,6 +43,7 @@ const targets = [
   // The panel may load files from dist/webview only (its localResourceRoots).
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['media/review.css'], outfile: 'dist/webview/review.css', sourcemap: false },
+  { ...common, entryPoints: ['media/aiPreview.css'], outfile: 'dist/webview/aiPreview.css', sourcemap: false },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/eval.ts'], outfile: 'dist/eval.js', platform: 'node', format: 'cjs' },
   // The language server; it checks big drafts in dist/worker.js, as the extension does.
@@ -61,6 +62,10 @@ if (tests) {
     ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node',
     format: 'cjs', external: ['vscode', 'mocha'],
   });
+  // The scripted language model the integration runner installs beside the extension.
+  targets.push({ ...common, minify: false, entryPoints: ['test/fixtures/fake-lm/extension.ts'], outfile: 'out/test/fixtures/fake-lm/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });
+  // The integration suite's core cases for the web worker extension host, with mocha's browser build: no Node built-ins.
+  targets.push({ ...common, minify: false, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', platform: 'browser', format: 'cjs', external: ['vscode'] });
 }
 
 if (watch) {
@@ -69,4 +74,5 @@ if (watch) {
   console.log('[watch] build started');
 } else {
   await Promise.all(targets.map(t => esbuild.build(t)));
+  if (tests) cpSync('test/fixtures/fake-lm/package.json', 'out/test/fixtures/fake-lm/package.json');
 }

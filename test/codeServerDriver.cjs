@@ -19,6 +19,16 @@ const NOISE = /open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|A
 const OURS = /decline[- ]?coach|out\/test\/integration/i;
 const isNoise = text => !OURS.test(text) && NOISE.test(text);
 
+async function screenshot(page, path, selector) {
+  const deadline = Date.now() + 10000;
+  while (selector && Date.now() < deadline) {
+    const counts = await Promise.all(page.frames().map(f => f.locator(selector).count().catch(() => 0)));
+    if (counts.some(n => n > 0)) break;
+    await page.waitForTimeout(100);
+  }
+  await page.screenshot({ path }).catch(e => console.log(`[integration] screenshot failed: ${e.message}`));
+}
+
 (async () => {
   const started = Date.now();
   const profile = mkdtempSync(join(process.env.RUN_DIR || require('node:os').tmpdir(), 'chromium-'));
@@ -39,6 +49,10 @@ const isNoise = text => !OURS.test(text) && NOISE.test(text);
     const first = String(values[0] ?? '');
     if (first.includes('%c')) values = [first.replace(/%c/g, ''), ...values.slice(2)];
     const text = format(...values);
+    // A test asks for a picture of the workbench (DECLINE_COACH_SCREENSHOT), once an element it names
+    // shows in some frame: a webview paints after the extension has set its HTML.
+    const shot = /DECLINE_COACH_SHOT (\S+\.png)(?: (.+))?/.exec(text);
+    if (shot) { await screenshot(page, shot[1], shot[2]); return; }
     if (process.env.VERBOSE || !isNoise(text)) console.log(text.replace(/^ ?INFO /, '').replace(/^\[Extension Host\] /, '').slice(0, 4000));
   });
   page.on('pageerror', e => { if (process.env.VERBOSE || !isNoise(`${e.message}\n${e.stack ?? ''}`)) console.log('[pageerror]', e.message); });

@@ -6,7 +6,7 @@
 // DECLINE_COACH_TEST_CACHE, else the machine-wide ~/.cache/decline-coach-test when it holds these
 // versions, else .vscode-test/offline in this clone. Exit code: the tests' result.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +17,8 @@ const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
 const workspace = join(root, 'test', 'fixtures', 'workspace');
 // Second pass: workspace trust on, in a folder whose settings plant custom phrases.
 const untrustedWorkspace = join(root, 'test', 'fixtures', 'untrusted');
+// A scripted language model provider (built by `esbuild.mjs --tests`), loaded beside the extension.
+const fakeLm = join(root, 'out', 'test', 'fixtures', 'fake-lm');
 const NODE24 = '24.21.0';
 const CODE_SERVER = '4.139.1';
 const PLAYWRIGHT = '1.65.1';
@@ -73,7 +75,7 @@ async function runElectron(untrusted) {
   const { runTests } = await import('@vscode/test-electron');
   say(`host: electron (@vscode/test-electron)${untrusted ? ', untrusted workspace' : ''}`);
   return runTests({
-    extensionDevelopmentPath: root,
+    extensionDevelopmentPath: [root, fakeLm],
     extensionTestsPath: testsPath,
     launchArgs: untrusted ? [untrustedWorkspace, '--disable-extensions'] : [workspace, '--disable-extensions', '--disable-workspace-trust'],
     extensionTestsEnv: untrusted ? { DECLINE_COACH_UNTRUSTED: '1' } : {},
@@ -163,6 +165,9 @@ async function runCodeServer(untrusted) {
   say(`host: code-server (VS Code server build, headless Chromium)${untrusted ? ', untrusted workspace' : ''}; tools from ${cacheRoot}`);
   const runDir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'decline-coach-it-'));
   for (const d of ['ud/User', 'exts', 'home', 'tmp']) mkdirSync(join(runDir, d), { recursive: true });
+  // Installed, not a second development path: the workbench loads only the last of those.
+  const fake = JSON.parse(readFileSync(join(fakeLm, 'package.json'), 'utf8'));
+  cpSync(fakeLm, join(runDir, 'exts', `${fake.publisher}.${fake.name}-${fake.version}`), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({
     'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'chat.disableAIFeatures': true,

@@ -3,7 +3,7 @@ import { dropWeak } from './findingFilters';
 import { wordsOf } from './pattern';
 import { t } from './messages';
 import { phraseFindings } from './phrases';
-import { snippetToPlain } from './rewrites';
+import { isDeletion, snippetToPlain, touchesProseOnly, upperFirst } from './rewrites';
 import { blockSentences, type LangSentence, sentenceAt } from './sentences';
 import type { Analysis, Finding, Fix, Lang, TextEdit } from './types';
 
@@ -147,7 +147,7 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
   return findings.map(finding => {
     const sentence = sentenceAt(sentences, finding.start);
     if (sentence && SOFTENERS.has(finding.entryId) && refusing.has(sentence.start)) {
-      finding = withClauseReframe(finding, findings, source, sentence, messageLang(sentence.lang));
+      finding = withClauseReframe(finding, findings, source, masked, sentence, messageLang(sentence.lang));
     }
     const preferred = finding.fixes.find(x => x.preferred);
     if (!preferred) return finding;
@@ -163,17 +163,35 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
  * A softener next to a refusal first offers both at once: the softener goes and the refusal is
  * reframed ("Unfortunately, I can't include X" → "I can include X ${1:if/once …}").
  */
-function withClauseReframe(softener: Finding, findings: readonly Finding[], source: string, sentence: LangSentence, lang: Lang): Finding {
-  const removal = softener.fixes[0];
+function withClauseReframe(softener: Finding, findings: readonly Finding[], source: string, masked: string, sentence: LangSentence, lang: Lang): Finding {
+  // A removal that would take markup with it is not offered as part of a reframe.
+  const removal = softener.fixes.find(x => isDeletion(x, source) && touchesProseOnly(x, source, masked));
   const refusal = findings.find(f => isRefusal(f) && f.start >= sentence.start && f.start < sentence.end && f.fixes.some(x => x.snippet));
   const reframe = refusal?.fixes.find(x => x.snippet);
-  if (!removal || !reframe || removal.edits.some(a => reframe.edits.some(b => a.start < b.end && b.start < a.end))) return softener;
-  const edits = [...removal.edits, ...reframe.edits];
+  if (!removal || !reframe) return softener;
+  const edits = joinedEdits(removal.edits, reframe.edits);
+  if (!edits) return softener;
   const local = edits.map(e => ({ ...e, start: e.start - sentence.start, end: e.end - sentence.start }));
   // Titled with the whole sentence as it reads after: both edits together are the point.
   const after = snippetToPlain(applyEdits(source.slice(sentence.start, sentence.end), local).text).trim();
   const both: Fix = { title: t(lang, 'fix.replace', after), preferred: false, snippet: true, edits };
   return { ...softener, fixes: [both, ...softener.fixes] };
+}
+
+/**
+ * The edits of a removal and a reframe together, or undefined where they collide. A removal that
+ * capitalises the next word meets a reframe starting there ("Unfortunately, we aren't" → "We are"):
+ * the removal stops at that word, and the reframe takes the capital.
+ */
+function joinedEdits(removal: readonly TextEdit[], reframe: readonly TextEdit[]): TextEdit[] | undefined {
+  const clash = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end;
+  if (!removal.some(a => reframe.some(b => clash(a, b)))) return [...removal, ...reframe];
+  if (removal.length !== 1) return undefined;
+  const [cut] = removal;
+  const first = reframe.reduce((a, b) => (b.start < a.start ? b : a));
+  const capitalOnly = cut.start < first.start && cut.end - first.start <= 2 && cut.newText.length === cut.end - first.start;
+  if (!capitalOnly || reframe.some(b => b !== first && clash(cut, b))) return undefined;
+  return [{ start: cut.start, end: first.start, newText: '' }, ...reframe.map(b => (b === first ? { ...b, newText: upperFirst(b.newText) } : b))];
 }
 
 function rewritesCleanly(finding: Finding, fix: Fix, before: ReadonlyMap<string, number>, source: string, masked: string,

@@ -11,4 +11,6 @@ export { guessLanguage, detectRegister, langOfLocale } from './language';
 export { fillIn, MESSAGES, principleTitle, ruleMessage, ruleTitle } from './messages';
 export { RULES, compileLanguage } from './compiled';
 export { LineIndex } from './lineIndex';
-export { composeReply, type DeclineReason } from './compose';
+export { composeReply, type ComposeInput } from './compose';
+export { REASON_PRESETS, reasonPresetText, replyParts, rewriteReply, type ReasonPreset, type ReplyAnswers, type ReplyPart, type ReplyPlan,
+  type ReplyQuestion, type RewrittenReply } from './replyRewrite';

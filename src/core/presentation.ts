@@ -116,6 +116,13 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
+export interface HoverOptions {
+  /** `plaintext` for an editor that shows no Markdown. */
+  format?: 'markdown' | 'plaintext';
+  /** A link after each explanation to the rule's page (Markdown only). */
+  learnMore?: { label: string; link: (ruleId: RuleId) => string };
+}
+
 /** The fix shown first: the safe rewrite when there is one. */
 function bestFixIndex(finding: Finding): number {
   const preferred = finding.fixes.findIndex(f => f.preferred);
@@ -126,11 +133,12 @@ function bestFixIndex(finding: Finding): number {
  * The hover at `offset`: once per principle — the principle, the best before → after first (so it
  * is never below the fold), then why it matters; the phrase under the cursor before what the draft
  * lacks. The findings' messages are not repeated: editors show the diagnostics' messages with it.
- * The span is where all the findings hovered overlap. `plaintext` for an editor that shows no Markdown.
+ * The span is where all the findings hovered overlap.
  */
-export function hoverAt(text: string, shown: readonly ShownFinding[], offset: number, lang: Lang, format: 'markdown' | 'plaintext' = 'markdown'):
+export function hoverAt(text: string, shown: readonly ShownFinding[], offset: number, lang: Lang, options: HoverOptions = {}):
   { content: string; start: number; end: number } | undefined {
-  const markdown = format === 'markdown';
+  const markdown = (options.format ?? 'markdown') === 'markdown';
+  const { learnMore } = options;
   const esc = markdown ? escapeMarkdown : (s: string) => s;
   const hits = shown.filter(s => s.inEditor && s.start <= offset && offset <= s.end)
     .sort((a, b) => Number(isPhraseRule(b.finding.ruleId)) - Number(isPhraseRule(a.finding.ruleId)));
@@ -144,7 +152,8 @@ export function hoverAt(text: string, shown: readonly ShownFinding[], offset: nu
     content += `${strong}${esc(principleTitle(lang, finding.principle))}${strong}\n\n`;
     const change = beforeAfter(text, finding, bestFixIndex(finding));
     if (change) content += `${struck}${esc(change.before)}${struck} → ${esc(change.after)}\n\n`;
-    content += `${emphasis}${esc(finding.note)}${emphasis}\n\n`;
+    const link = markdown && learnMore ? ` [${esc(learnMore.label)}](${learnMore.link(finding.ruleId)})` : '';
+    content += `${emphasis}${esc(finding.note)}${emphasis}${link}\n\n`;
   }
   let { start, end } = hits[0];
   for (const h of hits.slice(1)) {

@@ -8,9 +8,10 @@ import { isClauseStart, type Sentence } from './sentences';
 import { expandTemplate } from './pattern';
 import { t } from './messages';
 import type { FixTemplate, InsertTemplates } from './rules/schema';
-import type { Finding, Fix, Lang, Register } from './types';
+import type { Finding, Fix, Lang, Register, TextEdit } from './types';
 
-function upperFirst(text: string): string {
+/** The first letter (of a leading placeholder's default, too) as a capital. */
+export function upperFirst(text: string): string {
   const m = /^(\$\{\d+:)?(\p{Ll})/u.exec(text);
   if (!m) return text;
   const at = m[1]?.length ?? 0;
@@ -58,6 +59,25 @@ export function phraseFix(text: string, start: number, end: number, newText: str
   return { title: t(lang, 'fix.replace', snippetToPlain(replacement)), preferred: false, snippet, edits: [{ start, end, newText: replacement }] };
 }
 
+const wordsIn = (text: string) => text.toLocaleLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+
+/**
+ * Whether a fix only takes words away (or moves them: "Leider kann ich" → "Ich kann"): its new
+ * text has no word that the text it replaces lacks. A reframe says something new.
+ */
+export function isDeletion(fix: Fix, text: string): boolean {
+  const pool = new Map<string, number>();
+  for (const e of fix.edits) for (const w of wordsIn(text.slice(e.start, e.end))) pool.set(w, (pool.get(w) ?? 0) + 1);
+  for (const e of fix.edits) {
+    for (const w of wordsIn(e.newText)) {
+      const n = pool.get(w) ?? 0;
+      if (n === 0) return false;
+      pool.set(w, n - 1);
+    }
+  }
+  return true;
+}
+
 /**
  * Whether every edit of a fix touches prose only: `masked` is `text` with markup blanked (from
  * `offset` on), so they differ wherever an edit would delete a code span, comment, link or URL.
@@ -92,6 +112,33 @@ function fitsContext(when: NonNullable<FixTemplate['when']>, actual: string, sen
   return when.after === undefined || conditionRe(when.after).test(sentence.text.slice(end - sentence.start));
 }
 
+function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    last = m;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return last;
+}
+
+/** Where the sentence's own closing punctuation (and any closing quote) begins. */
+function sentenceEnd(sentence: Sentence): number {
+  const body = sentence.text.trimEnd();
+  const close = /[.!?…]+["'”“»«)]*$/u.exec(body);
+  return sentence.start + (close ? close.index : body.length);
+}
+
+/**
+ * A template's replacement with the match's tokens, less the words in `without`; an optional token
+ * that did not match leaves no double space.
+ */
+function expandWith(template: string, match: RegExpExecArray, without?: string): string {
+  let text = expandTemplate(template, match);
+  if (without !== undefined) text = text.replace(conditionRe(`(?<![\\p{L}])(?:${without})(?![\\p{L}])`, 'g'), '');
+  return text.replace(/ {2,}/g, ' ').replace(/ +(?=[,.;:!?])/g, '').trim();
+}
+
 /** The rewrites a phrase entry offers for one match, in data order. `masked`: `text` with markup blanked. */
 export function templateFixes(templates: readonly FixTemplate[], match: RegExpExecArray, text: string, masked: string, start: number, end: number,
   lang: Lang, sentence: Sentence | undefined): Fix[] {
@@ -105,20 +152,45 @@ export function templateFixes(templates: readonly FixTemplate[], match: RegExpEx
       absorbed.lastIndex = end - sentence.start;
       if (absorbed.test(sentence.text)) to = sentence.start + absorbed.lastIndex;
     }
-    const fix = phraseFix(text, start, to, expandTemplate(template.with, match), lang, sentence);
+    // The words before the phrase that change with it ("bin ich nicht zuständig" → "ist [Name] zuständig").
+    let before: TextEdit | undefined;
+    if (template.alsoBefore) {
+      const found = sentence && lastMatch(conditionRe(`(?<![\\p{L}])(?:${template.alsoBefore.find})`, 'g'), sentence.text.slice(0, start - sentence.start));
+      if (!sentence || !found) continue;
+      const at = sentence.start + found.index;
+      const replacement = expandWith(template.alsoBefore.with, match);
+      before = { start: at, end: at + found[0].length, newText: opensSentence(sentence, at) ? upperFirst(replacement) : replacement };
+    }
+    const fix = phraseFix(text, start, to, expandWith(template.with, match, template.without), lang, sentence);
+    if (before) {
+      fix.edits.unshift(before);
+      fix.snippet ||= hasPlaceholder(before.newText);
+    }
     if (template.append !== undefined) {
       if (!sentence) continue;
-      const at = clauseEnd(sentence, to);
-      fix.edits.push({ start: at, end: at, newText: template.append });
-      fix.snippet ||= hasPlaceholder(template.append);
-      fix.title = t(lang, 'fix.replace', `${snippetToPlain(fix.edits[0].newText)} … ${snippetToPlain(template.append).trim()}`);
+      const at = template.appendAt === 'sentence' ? sentenceEnd(sentence) : clauseEnd(sentence, to);
+      if (at < Math.max(...fix.edits.map(e => e.end))) continue;
+      const appended = expandTemplate(template.append, match);
+      fix.edits.push({ start: at, end: at, newText: appended });
+      fix.snippet ||= hasPlaceholder(appended);
     }
+    // A rewrite in several places is titled with its whole sentence as it reads after.
+    if (fix.edits.length > 1 && sentence) fix.title = t(lang, 'fix.replace', sentenceAfter(text, sentence, fix.edits));
     // A safe rewrite never takes markup with it; the writer may still choose it by hand.
     // After a backslash, a removal would let it escape whatever comes next (a link turns into text).
     fix.preferred = Boolean(template.preferred) && !fix.snippet && touchesProseOnly(fix, text, masked) && text[fix.edits[0].start - 1] !== '\\';
     fixes.push(fix);
   }
   return fixes;
+}
+
+/** One sentence of `text` with edits (offsets of `text`, not overlapping) applied, placeholders bracketed. */
+function sentenceAfter(text: string, sentence: Sentence, edits: readonly TextEdit[]): string {
+  let after = text.slice(sentence.start, sentence.end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    after = after.slice(0, e.start - sentence.start) + e.newText + after.slice(e.end - sentence.start);
+  }
+  return snippetToPlain(after).trim();
 }
 
 /** The inserted sentence in the draft's form of address. */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { type Finding, isPhraseRule, ruleDocsUrl, ruleTitle } from '../core';
+import { type Finding, isPhraseRule, ruleTitle } from '../core';
 import { disableNextLineEdit, findingsAt as findingsAtOffsets, fixesInMenuOrder, ignorablePhrase } from '../core/presentation';
 import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
 import type { DraftState, Linter } from './linter';
+import { LEARN_MORE_COMMAND } from './rulePage';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('declineCoach');
 export const MORE_ACTIONS_COMMAND = 'declineCoach.moreActions';
@@ -107,8 +108,11 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
       seen.add(finding.ruleId);
       const name = ruleTitle(lang, finding.ruleId);
       if (doc.languageId === 'markdown') items.push({ label: vscode.l10n.t('Disable “{0}” for this line', name), run: () => vscode.workspace.applyEdit(disableEdit(doc, finding)) });
-      items.push({ label: vscode.l10n.t('Learn more about “{0}”', name), run: () => vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(ruleDocsUrl(finding.ruleId))) });
+      items.push({ label: vscode.l10n.t('Learn more about “{0}”', name), run: () => vscode.commands.executeCommand(LEARN_MORE_COMMAND, finding.ruleId) });
     }
+    // Last: not about this place, the whole reply at once, asking only for what it lacks.
+    items.push({ label: vscode.l10n.t('Rewrite reply…'), detail: vscode.l10n.t('One coherent reply from your sentences and a few answers, with a diff first'),
+      run: () => vscode.commands.executeCommand('declineCoach.rewriteReply', doc.uri) });
     return items;
   }
 

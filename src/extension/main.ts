@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Analysis, PRINCIPLES, principleTitle } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BackgroundChecker } from '../core/background/checker';
+import { AiRewriter } from './aiRewrite';
 import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
@@ -8,7 +9,10 @@ import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { Linter } from './linter';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
+import { activePrompt, type PromptView, RewritePreviews, rewriteReplyFlow, typeIntoPrompt } from './rewriteReply';
+import { LEARN_MORE_COMMAND, openRulePage } from './rulePage';
 import { isDraftLanguage } from './selection';
+import { SnippetCompletions } from './snippets';
 import { spawnCheckWorker } from './worker/spawn';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -20,6 +24,11 @@ export interface DeclineCoachApi {
   postFromWebview(message: unknown): Promise<boolean>;
   /** The status bar item as shown, undefined while hidden. */
   status(): { text: string; tooltip: string; command: string } | undefined;
+  /** The "Rewrite with AI" preview as shown, undefined while closed. */
+  aiPreview(): AiRewriter['preview'];
+  /** The quick pick or input box Rewrite reply or Compose shows, and typing into it. */
+  prompt(): PromptView | undefined;
+  typeIntoPrompt(text: string): boolean;
 }
 
 function statusText(analysis: Analysis, shownCount: number): { text: string; tooltip: string } {
@@ -58,13 +67,18 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   };
 
   const codeActions = new CoachCodeActions(linter, log);
+  const ai = new AiRewriter(context.extensionUri, linter, log);
+  const previews = new RewritePreviews();
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
-    log, linter, status,
+    log, linter, status, ai,
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, ai, AiRewriter.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
+    vscode.commands.registerCommand(LEARN_MORE_COMMAND, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new SnippetCompletions(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'decline-coach.code-snippets'), log)),
     vscode.workspace.onDidOpenTextDocument(doc => linter.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument(e => {
       if (e.contentChanges.length > 0 && isDraftLanguage(e.document) && runsOnType(e.document)) linter.schedule(e.document);
@@ -86,6 +100,10 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
       if (doc) linter.review(doc);
       return doc;
     }),
+    vscode.workspace.registerTextDocumentContentProvider(RewritePreviews.scheme, previews),
+    vscode.commands.registerCommand('declineCoach.rewriteReply', (uri?: vscode.Uri) => rewriteReplyFlow(
+      uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document,
+      previews)),
     vscode.commands.registerCommand('declineCoach.fixAll', async (uri?: vscode.Uri, version?: number) => {
       const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc) return false;
@@ -120,6 +138,9 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
     reviewHtml: () => ReviewPanel.current?.html,
     postFromWebview: message => ReviewPanel.current?.receive(message) ?? Promise.resolve(false),
     status: () => (statusShown ? { text: status.text, tooltip: String(status.tooltip), command: String(status.command) } : undefined),
+    aiPreview: () => ai.preview,
+    prompt: activePrompt,
+    typeIntoPrompt,
   };
 }
 

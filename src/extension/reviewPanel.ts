@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Finding, type Principle, PRINCIPLES, principleTitle } from '../core';
 import { type FromWebview, parseFromWebview, type ToWebview } from '../webview/messages';
 import { type PanelModel, type PanelStrings, renderReview } from '../webview/render';
+import { AI_REWRITE_COMMAND, aiEnabled } from './aiRewrite';
 import { uiLang } from './config';
 import { fixAllEdit, fixToEdit } from './edits';
 import type { Linter, LintOutcome } from './linter';
@@ -32,8 +33,17 @@ function strings(): PanelStrings {
     apply: vscode.l10n.t('Apply'),
     goTo: vscode.l10n.t('Go to'),
     applyAll: vscode.l10n.t('Apply all safe rewrites'),
+    rewrite: vscode.l10n.t('Rewrite reply…'),
+    fixKinds: {
+      safe: { tag: vscode.l10n.t('Safe'), name: vscode.l10n.t('safe rewrite') },
+      snippet: { tag: vscode.l10n.t('Fill in'), name: vscode.l10n.t('rewrite with blanks to fill in') },
+      rewrite: { tag: vscode.l10n.t('Rewrite'), name: vscode.l10n.t('another rewrite') },
+    },
+    keys: vscode.l10n.t('J and K or ↑ and ↓ move between findings; Enter on a finding shows it in the editor.'),
+    toolbar: vscode.l10n.t('Review actions'),
     draft: vscode.l10n.t('Draft'),
     language: vscode.l10n.t('Language'),
+    aiRewrite: aiEnabled() ? vscode.l10n.t('Rewrite with AI') : undefined,
     states: {
       empty: vscode.l10n.t('This draft is empty. Write your reply and the review appears here.'),
       notReply: vscode.l10n.t('Decline Coach does not check this document: it is not a Markdown or plain-text draft, or declineCoach.enable or declineCoach.exclude leave it out.'),
@@ -151,6 +161,7 @@ export class ReviewPanel {
     if (message.type === 'ready') { this.refresh(); return true; }
     const doc = this.document();
     if (!doc) return false;
+    if (message.type === 'rewriteAi') return message.uri === doc.uri.toString() && vscode.commands.executeCommand<boolean>(AI_REWRITE_COMMAND, doc.uri);
     const state = this.linter.published(doc);
     // Act only on the document and version the panel showed; either may have changed since.
     const stale = !state || message.uri !== doc.uri.toString() || message.version !== doc.version || message.version !== this.renderedVersion;
@@ -166,6 +177,8 @@ export class ReviewPanel {
       this.refresh();
       return false;
     }
+    // The flow asks, previews and applies itself, only to the version it started from.
+    if (message.type === 'rewrite') return vscode.commands.executeCommand<boolean>('declineCoach.rewriteReply', doc.uri);
     if (message.type === 'applyAll') {
       const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
       return count > 0 && vscode.workspace.applyEdit(edit);
@@ -204,7 +217,8 @@ export class ReviewPanel {
 <title>${vscode.l10n.t('Decline review')}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
+<main id="root"></main>
+<div id="announce" class="sr-only" role="status" aria-live="polite"></div>
 <script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;

@@ -9,6 +9,7 @@ import german from '../../l10n/bundle.l10n.de.json';
 export const SERVER_MESSAGES = [
   'Fix all safe rewrites ({0})',
   'Disable “{0}” for this line',
+  'Learn more',
   'Decline Coach: this document has {0} characters, more than declineCoach.maxDocumentSize ({1}); it is not checked.',
   'Decline Coach: checking {0} took longer than {1} seconds and was stopped; it is not checked until it changes.',
 ] as const;

@@ -8,12 +8,13 @@ import {
   MarkupKind, MessageType, type Range, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Lang, langOfLocale, LineIndex } from '../core';
+import { type Lang, langOfLocale, LineIndex, ruleDocsUrl } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, BackgroundChecker } from '../core/background/checker';
 import type { WorkerPort } from '../core/background/protocol';
 import { hoverAt } from '../core/presentation';
 import { Checks } from './checks';
 import { type ConfigFile, filePath, ServerSettings } from './config';
+import { say } from './messages';
 import { type EditSupport, FIX_ALL_KIND, fixAllAction, quickFixes, SOURCE, toDiagnostic } from './lsp';
 
 export interface ServerOptions {
@@ -123,7 +124,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const doc = documents.get(params.textDocument.uri);
     const judged = doc && checks.upToDate(doc.uri);
     if (!doc || !judged) return null;
-    const hover = hoverAt(judged.text, judged.shown, doc.offsetAt(params.position), uiLang, hoverFormat);
+    const hover = hoverAt(judged.text, judged.shown, doc.offsetAt(params.position), uiLang,
+      { format: hoverFormat, learnMore: { label: say(uiLang, 'Learn more'), link: ruleDocsUrl } });
     if (!hover) return null;
     return { contents: { kind: hoverFormat, value: hover.content }, range: { start: doc.positionAt(hover.start), end: doc.positionAt(hover.end) } };
   }));

@@ -20,6 +20,8 @@ export async function run(): Promise<void> {
     require('./findings.test');
     require('./menu.test');
     require('./review.test');
+    require('./ai.test');
+    require('./rewrite.test');
   }
   await new Promise<void>((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));

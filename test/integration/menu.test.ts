@@ -75,6 +75,78 @@ describe('The quick-fix menu', () => {
   });
 });
 
+describe('Learn more', () => {
+  afterEach(closeAll);
+
+  it('opens the rule’s page from the menu as rendered Markdown, not as its source', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'missing-empathy'));
+    const diag = diags.find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic;
+    const more = (await quickFixes(doc, diag.range)).at(-1) as vscode.CodeAction;
+    const pick = pickNext('Learn more about “Negative phrasing”');
+    try {
+      assert.equal(await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? [])), true);
+    } finally {
+      pick.restore();
+    }
+    const tab = await eventually(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.includes('negative-phrasing.md')), 'a tab for the rule’s page');
+    assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview'), `a Markdown preview, not ${tab.label}`);
+    assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.path.endsWith('negative-phrasing.md') && vscode.window.visibleTextEditors.some(e => e.document === d)),
+      'the Markdown source is not shown in an editor');
+  });
+
+  it('links the hover to the same page', async () => {
+    const doc = await untitled('Hi Max,\n\nUnfortunately, the studio is closed on Sunday.\n');
+    const diags = await diagnosticsWhen(doc.uri, d => d.some(x => codeOf(x) === 'negative-phrasing'));
+    const diag = diags.find(d => codeOf(d) === 'negative-phrasing') as vscode.Diagnostic;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, diag.range.start.translate(0, 2));
+    const markdown = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+    const link = `(command:declineCoach.learnMore?${encodeURIComponent(JSON.stringify(['negative-phrasing']))})`;
+    assert.ok(markdown.includes(`[Learn more]${link}`), markdown);
+  });
+});
+
+describe('The snippet list', () => {
+  afterEach(closeAll);
+
+  it('names each snippet in words, with its language and form of address, and describes it', async () => {
+    const doc = await untitled('Hi Max,\n\ndc-');
+    const items = await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 3));
+      const ours = list.items.filter(i => i.kind === vscode.CompletionItemKind.Snippet && typeof i.label !== 'string' && i.label.label.startsWith('dc-'));
+      return ours.length > 30 ? ours : undefined;
+    }, 'the snippet completions');
+    const labels = items.map(i => i.label as vscode.CompletionItemLabel);
+    const names = labels.map(l => l.description ?? '');
+    assert.equal(new Set(names).size, names.length, `every name is its own: ${names.join(' | ')}`);
+    assert.ok(labels.every(l => l.description && l.description !== l.label), 'the name is not the prefix again');
+    const byPrefix = new Map(labels.map(l => [l.label, l.description]));
+    assert.equal(byPrefix.get('dc-empathy'), 'Show understanding (English)');
+    assert.equal(byPrefix.get('dc-de-empathy-sie'), 'Verständnis zeigen (Deutsch, Sie)');
+    assert.equal(byPrefix.get('dc-de-empathy-du'), 'Verständnis zeigen (Deutsch, du)');
+    const details = items.map(i => i.detail ?? '');
+    assert.equal(new Set(details).size, details.length, `every description is its own: ${details.join(' | ')}`);
+    assert.equal(byPrefix.size, items.length, 'each snippet is offered once');
+  });
+
+  it('lists the UI language’s snippets first (English here), then German, then the rule comments', async () => {
+    const doc = await untitled('Hi Max,\n\ndc-');
+    const items = await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 3));
+      const ours = list.items.filter(i => typeof i.label !== 'string' && i.label.label.startsWith('dc-'));
+      return ours.length > 30 ? ours : undefined;
+    }, 'the snippet completions');
+    const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const groups = sorted.map(i => {
+      const name = (i.label as vscode.CompletionItemLabel).description ?? '';
+      return name.endsWith('(English)') ? 'English' : name.includes('(Deutsch') ? 'Deutsch' : 'comment';
+    });
+    assert.deepEqual(groups.filter((g, i) => i === 0 || g !== groups[i - 1]), ['English', 'Deutsch', 'comment'], groups.join(' '));
+    // The prefix typed so far is replaced by the snippet.
+    assert.ok(items.every(i => i.range instanceof vscode.Range && i.range.start.character === 0 && i.range.end.character === 3));
+  });
+});
+
 describe('Answers for the draft as it is now', () => {
   afterEach(closeAll);
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Analysis, analyze, applyFixes, type Finding, RULES } from '../../src/core';
+import { type Analysis, analyze, applyFixes, type Finding, RULES, snippetToPlain } from '../../src/core';
+import { isDeletion } from '../../src/core/rewrites';
 import { fuzzDraft } from '../fuzz';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -64,5 +65,29 @@ describe('preferred fixes keep the rest of the draft', () => {
       }
     }
     assert.ok(checked > 50, `only ${checked} preferred fixes were checked`);
+  });
+
+  it(`on ${all.length} drafts: each reframe of a negative phrase, placeholders as written, removes its finding, adds no negative phrasing, and stays in its sentence`, function () {
+    this.timeout(120000);
+    let checked = 0;
+    for (const [name, text] of all) for (const language of ['en', 'de'] as const) {
+      const before = analyze(text, { language });
+      const negative = (a: Analysis) => counts({ ...a, findings: a.findings.filter(f => f.ruleId === 'negative-phrasing') });
+      const beforeCounts = negative(before);
+      for (const finding of before.findings.filter(f => f.ruleId === 'negative-phrasing')) {
+        for (const reframe of finding.fixes.filter(f => !isDeletion(f, text))) {
+          checked++;
+          const where = `${name}: ${finding.entryId} “${finding.actual}” → ${reframe.title}`;
+          const sentence = before.sentences.find(s => s.start <= finding.start && finding.end <= s.end);
+          assert.ok(sentence && reframe.edits.every(e => sentence.start <= e.start && e.end <= sentence.end), `${where}: edits stay in the sentence`);
+          const afterCounts = negative(analyze(snippetToPlain(applyFixes(text, [reframe]).text), { language }));
+          for (const [key, n] of afterCounts) {
+            const allowed = (beforeCounts.get(key) ?? 0) - (key === keyOf(finding) ? 1 : 0);
+            assert.ok(n <= allowed, `${where}: after it “${key}” is reported ${n}×, before ${beforeCounts.get(key) ?? 0}×`);
+          }
+        }
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} reframes were checked`);
   });
 });

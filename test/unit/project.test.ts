@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { analyze, composeReply, type DeclineReason, MESSAGES, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
+import { analyze, composeReply, type ComposeInput, MESSAGES, REASON_PRESETS, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { parseFromWebview } from '../../src/webview/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
@@ -87,7 +87,9 @@ describe('review panel HTML', () => {
     title: 'Decline review', score: 'Score', verdict: { good: 'Good to send', needs_work: 'Needs work', empty: 'Nothing' },
     principles: { listen: 'Acknowledge', empathy: 'Empathy', clarify: 'Clarify', expectations: 'Expectations', positive: 'Positive', alternative: 'Alternative', reason: 'Reason' },
     why: Object.fromEntries(['listen', 'empathy', 'clarify', 'expectations', 'positive', 'alternative', 'reason'].map(p => [p, { ok: `${p} ok`, missing: `${p} missing` }])) as PanelStrings['why'],
-    findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', draft: 'Draft', language: 'Language',
+    findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', rewrite: 'Rewrite reply…', draft: 'Draft', language: 'Language',
+    fixKinds: { safe: { tag: 'Safe', name: 'safe rewrite' }, snippet: { tag: 'Fill in', name: 'with blanks' }, rewrite: { tag: 'Rewrite', name: 'another rewrite' } },
+    keys: 'J and K', toolbar: 'Review actions',
     states: { empty: 'Empty draft', notReply: 'Not a reply', unknownLanguage: 'Unknown language', tooLarge: 'Too large', checking: 'Checking', abandoned: 'Stopped', failed: 'Check failed', noDraft: 'No draft' },
   };
 
@@ -126,21 +128,25 @@ describe('review panel HTML', () => {
 });
 
 describe('compose', () => {
-  const reasons: DeclineReason[] = ['workload', 'goals', 'timeline', 'skills', { text: 'my studio is closed for renovation in March' }];
+  const reasons: ComposeInput['reason'][] = [...REASON_PRESETS.map(preset => ({ preset })), { text: 'my studio is closed for renovation in March' }];
   for (const lang of ['en', 'de'] as const) {
     for (const register of ['sie', 'du'] as const) {
       for (const reason of reasons) {
-        it(`writes a good reply (${lang}, ${register}, ${typeof reason === 'string' ? reason : 'own words'})`, () => {
-          const text = composeReply({
+        it(`writes a good reply (${lang}, ${register}, ${reason && 'preset' in reason ? reason.preset : 'own words'})`, () => {
+          const { text, snippet } = composeReply({
             lang, register, clientName: lang === 'de' ? 'Frau Roth' : 'Dana',
             request: lang === 'de' ? 'dem Relaunch Ihrer Website bis Ende Mai' : 'the website relaunch by the end of May',
-            reason: typeof reason === 'string' ? reason : { text: lang === 'de' ? 'mein Atelier im März renoviert wird' : reason.text },
-            offer: lang === 'de' ? 'einen Relaunch in zwei Etappen' : 'a relaunch in two stages', when: lang === 'de' ? 'Freitag, 12 Uhr' : 'Friday, 12 pm',
+            reason: reason && 'text' in reason && lang === 'de' ? { text: 'mein Atelier wird im März renoviert' } : reason,
+            alternative: lang === 'de' ? 'einen Relaunch in zwei Etappen' : 'a relaunch in two stages', when: lang === 'de' ? 'Freitag, 12 Uhr' : 'Friday, 12 pm',
           });
           const r = analyze(text);
           assert.equal(r.verdict, 'good', `${text}\n${JSON.stringify(r.principles)}`);
           assert.equal(r.language, lang);
           if (lang === 'de') assert.equal(r.register, register);
+          // Paragraphs, the request named once, and the sender's name as the one tab stop.
+          assert.equal(text.split('\n\n').length, 5, text);
+          assert.equal(text.split(lang === 'de' ? 'dem Relaunch Ihrer Website' : 'the website relaunch').length, 2, text);
+          assert.deepEqual(snippet.match(/\$\{\d+:[^}]*\}/g), [lang === 'en' ? '${1:your name}' : register === 'sie' ? '${1:Ihr Name}' : '${1:dein Name}']);
         });
       }
     }

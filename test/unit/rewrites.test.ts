@@ -44,6 +44,18 @@ describe('reframing fixes say what is possible', () => {
     assert.equal(softener?.fixes[0].title, 'Ersetzen durch „Ich kann den Relaunch [ab …] übernehmen.“', 'titled with the sentence as it reads after');
   });
 
+  it('a softener whose removal capitalises the next word joins a reframe that starts there', () => {
+    const text = 'Hi Mia,\n\nUnfortunately, we aren’t taking new clients.\n';
+    assert.equal(firstFix(text, 'Unfortunately,'), 'Hi Mia,\n\nWe are taking new clients [if/once …].\n');
+  });
+
+  it('a reframe in two places is titled with its sentence as it reads after (de, words before the phrase change too)', () => {
+    const text = 'Hallo Jan,\n\nFür die Server bin ich nicht zuständig.\n';
+    assert.equal(firstFix(text, 'nicht zuständig'), 'Hallo Jan,\n\nFür die Server ist [Name] zuständig.\n');
+    const finding = analyze(text).findings.find(f => f.actual === 'nicht zuständig');
+    assert.equal(finding?.fixes[0].title, 'Ersetzen durch „Für die Server ist [Name] zuständig.“');
+  });
+
   it('“not possible right now” becomes “possible from …”, the time phrase with it', () => {
     const text = 'Hi Mia,\n\nI’m afraid it’s not possible right now.\n';
     assert.equal(firstFix(text, 'not possible'), 'Hi Mia,\n\nI’m afraid it’s possible from [date].\n');

@@ -1,5 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { analyze, applyFixes, compileLanguage, type Lang, RULES, snippetToPlain } from '../../src/core';
+import { analyze, applyFixes, compileLanguage, type Finding, type Lang, RULES, snippetToPlain } from '../../src/core';
+import { isDeletion } from '../../src/core/rewrites';
+import type { PhraseEntry, RuleExample } from '../../src/core/rules/schema';
+
+/** How often each entry is reported: what a rewrite may lower, never raise. */
+const countsOf = (findings: readonly Finding[]) => {
+  const out = new Map<string, number>();
+  for (const f of findings) out.set(f.entryId, (out.get(f.entryId) ?? 0) + 1);
+  return out;
+};
+
+/** The reframe an example's data expects: `reframed`, or the first fix's output when that fix already says something new. */
+function expectedReframe(example: RuleExample, finding: Finding): string | undefined {
+  if (example.reframed !== undefined) return example.reframed;
+  const first = finding.fixes[0];
+  return first && !isDeletion(first, example.input) ? example.output : undefined;
+}
+
+/** A softener whose removal is safe here: the rest of its sentence refuses nothing, so the removal is the reframe. */
+const safeSoftenerRemoval = (entry: PhraseEntry, finding: Finding, input: string) =>
+  Boolean(entry.softener) && finding.fixes.some(f => f.preferred && isDeletion(f, input));
 
 /** Runs every rule entry's own examples, the way LanguageTool runs its rule examples. */
 for (const lang of Object.keys(RULES) as Lang[]) {
@@ -20,6 +40,21 @@ for (const lang of Object.keys(RULES) as Lang[]) {
           for (const source of [f.when?.match, f.when?.before, f.when?.after, f.absorb]) if (source !== undefined) new RegExp(source, 'iu');
         }
       }
+    });
+
+    // Every negative-phrasing finding gets a fix that says what is possible, not only a deletion,
+    // and the data records what it gives: an entry added later without one fails here.
+    it('every negative-phrasing example has a reframe, recorded in the data', () => {
+      const missing: string[] = [];
+      for (const entry of rules.phrases.filter(e => e.rule === 'negative-phrasing')) {
+        for (const example of entry.examples) {
+          const finding = analyze(example.input, { language: lang }).findings.find(f => f.entryId === `${lang}.${entry.id}`);
+          if (!finding || safeSoftenerRemoval(entry, finding, example.input)) continue;
+          if (!finding.fixes.some(f => !isDeletion(f, example.input))) missing.push(`${entry.id}: no reframe for “${example.input}”`);
+          else if (expectedReframe(example, finding) === undefined) missing.push(`${entry.id}: “${example.input}” does not record its reframe`);
+        }
+      }
+      assert.deepEqual(missing, []);
     });
 
     for (const entry of rules.phrases) {
@@ -44,6 +79,15 @@ for (const lang of Object.keys(RULES) as Lang[]) {
             assert.equal(snippetToPlain(fixed), example.output);
             const again = analyze(example.filled ?? snippetToPlain(fixed), { language: lang }).findings.filter(f => f.entryId === entryId);
             assert.deepEqual(again.map(f => f.actual), [], 'the rewrite clears the finding');
+            const reframed = expectedReframe(example, finding);
+            if (reframed === undefined) return;
+            const reframe = finding.fixes.find(f => !isDeletion(f, example.input));
+            assert.ok(reframe, 'a fix says what is possible');
+            assert.equal(snippetToPlain(applyFixes(example.input, [reframe]).text), reframed);
+            const before = countsOf(analyze(example.input, { language: lang }).findings.filter(f => f.ruleId === 'negative-phrasing'));
+            const after = countsOf(analyze(reframed, { language: lang }).findings.filter(f => f.ruleId === 'negative-phrasing'));
+            assert.ok(!after.has(entryId), `the reframe clears the finding: ${reframed}`);
+            for (const [id, n] of after) assert.ok(n <= (before.get(id) ?? 0), `the reframe adds no negative phrasing (${id}): ${reframed}`);
           });
         }
         for (const counter of entry.counterexamples) {

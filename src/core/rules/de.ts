@@ -8,6 +8,20 @@ const VAGUE_SPAN = '\\s+(?:im|in\\s+den|in\\s+der|nächste|nächsten|diese|diese
 const CONCRETE_TIME = ['bis|am|zum|vor|ab|spätestens|nach dem? {WEEKDAY}|{MONTH}|{NUM}|morgen|heute|übermorgen|Mittag', '{WEEKDAY}',
   '{NUM}|{NUMBER_WORD} {TIME_UNIT}', '{NUM} Uhr|Minuten', 'in|innerhalb einer|einem|eines {TIME_UNIT}'];
 
+/** The condition or date a reframed refusal asks the writer to name. */
+const AB = '${1:ab …}';
+/** A reframed softener or „Nein“ goes on with what is possible. */
+const ABER = ', aber ${1:was stattdessen möglich ist}';
+/** No second „aber“ where the sentence already goes on with one. */
+const NO_ABER_AFTER = '^(?=\\s+\\p{L})(?!\\s+nicht\\s*\\p{P})(?!.*\\b(?:aber|doch|jedoch|sondern)\\b)';
+/** Softeners a reframe that repeats the clause's words leaves out. */
+const SOFTENER_WORDS = 'leider|bedauerlicherweise|dummerweise';
+/** Where the sentence goes on with „aber …“, „zwar“ alone makes the pair. */
+const ABER_AFTER = '^\\s+\\p{L}.*\\baber\\b';
+/** Nouns that stand without an article once „kein“ goes (mass nouns, and what looks plural): „keine Zeit“ → „Zeit ab …“. */
+const MASS_NOUN = 'Zeit|Kapazität|Kapazitäten|Budget|Ressourcen|Luft|Spielraum|Platz|Personal|Lust|Termine|Rabatte|Angebote|Produkte|Entwürfe|Texte|Aufträge|Projekte'
+  + '|\\p{L}+(?:en|er|s)';
+
 /** German rule data. Patterns use the phrase language of `../pattern.ts`. */
 export const de: LanguageRules = {
   lang: 'de',
@@ -67,7 +81,7 @@ export const de: LanguageRules = {
       examples: [
         // Next to a refusal the first fix reframes the whole clause; the bare removal comes second.
         { input: 'Leider kann ich den Termin nicht halten.', flagged: 'Leider kann ich', output: 'Ich kann den Termin [ab …] halten.' },
-        { input: 'Leider gibt es für Neukunden keinen Rabatt.', flagged: 'Leider gibt es', output: 'Es gibt für Neukunden keinen Rabatt.' },
+        { input: 'Leider gibt es für Neukunden keinen Rabatt.', flagged: 'Leider gibt es', output: 'Es gibt für Neukunden einen Rabatt [ab …].' },
         { input: 'Hallo Jan, ich habe Ihre Mail gelesen. Leider sind wir im Juli ausgebucht.', flagged: 'Leider sind wir', output: 'Hallo Jan, ich habe Ihre Mail gelesen. Wir sind im Juli ausgebucht.' },
       ],
       counterexamples: ['Ich kann den Termin gern halten.'],
@@ -78,10 +92,20 @@ export const de: LanguageRules = {
       softener: true,
       patterns: ['leider|bedauerlicherweise|dummerweise'],
       // At the start of a sentence or clause, dropping the adverb would leave the verb first.
-      fixes: [{ with: '', preferred: true, notAtClauseStart: true }],
+      // „Zwar …, aber …“: the fact stays, and what is possible follows.
+      fixes: [{ with: '', preferred: true, notAtClauseStart: true },
+        // „…, leider.“ closes its sentence: it goes with its comma.
+        { with: '', preferred: true, when: { before: ',\\s*$', after: '^\\s*[.!?]' } },
+        { with: 'zwar', when: { after: NO_ABER_AFTER }, append: ABER },
+        { with: 'zwar', when: { after: ABER_AFTER } }],
       examples: [
-        { input: 'Wir sind im Juli leider ausgebucht.', flagged: 'leider', output: 'Wir sind im Juli ausgebucht.' },
-        { input: 'Leider ist das Büro am Montag geschlossen.', flagged: 'Leider' },
+        { input: 'Wir sind im Juli leider ausgebucht.', flagged: 'leider', output: 'Wir sind im Juli ausgebucht.',
+          reframed: 'Wir sind im Juli zwar ausgebucht, aber [was stattdessen möglich ist].' },
+        { input: 'Leider ist das Büro am Montag geschlossen.', flagged: 'Leider',
+          output: 'Zwar ist das Büro am Montag geschlossen, aber [was stattdessen möglich ist].' },
+        { input: 'Wir sind im Juli ausgebucht, leider.', flagged: 'leider', output: 'Wir sind im Juli ausgebucht.' },
+        { input: 'Bedauerlicherweise ist der Saal belegt, aber der Garten ist frei.', flagged: 'Bedauerlicherweise',
+          output: 'Zwar ist der Saal belegt, aber der Garten ist frei.' },
       ],
       counterexamples: ['Wir sind im Juli ausgebucht.'],
     },
@@ -89,9 +113,29 @@ export const de: LanguageRules = {
       id: 'bedauern',
       rule: 'negative-phrasing',
       softener: true,
-      patterns: ['wir|ich bedauern|bedaure ,? Ihnen|dir|euch mitteilen zu müssen', 'zu unserem|meinem Bedauern',
-        'wir|ich bedauern|bedaure sehr? ,? dass', 'wir|ich müssen|muss Ihnen|dir|euch leider? mitteilen'],
-      examples: [{ input: 'Wir bedauern, Ihnen mitteilen zu müssen, dass der Kurs ausfällt.', flagged: 'Wir bedauern, Ihnen mitteilen zu müssen' }],
+      // „bedauere“ as well as „bedaure“: both spellings are standard.
+      patterns: ['wir|ich bedauern|bedaure|bedauere ,? Ihnen|dir|euch mitteilen zu müssen', 'zu unserem|meinem Bedauern',
+        'wir|ich bedauern|bedaure|bedauere sehr? ,? dass', 'wir|ich müssen|muss Ihnen|dir|euch leider? mitteilen'],
+      // Reframed: the news plainly, then what is offered instead.
+      fixes: [
+        { with: 'wir teilen $4 mit', when: { match: '^wir\\s.*zu müssen$' }, append: ', und bieten $4 stattdessen ${1:Alternative} an', appendAt: 'sentence' },
+        { with: 'ich teile $4 mit', when: { match: '^ich\\s.*zu müssen$' }, append: ', und biete $4 stattdessen ${1:Alternative} an', appendAt: 'sentence' },
+        { with: 'wir teilen $3 mit', when: { match: '^wir\\s+müssen\\s' }, append: ', und bieten $3 stattdessen ${1:Alternative} an', appendAt: 'sentence' },
+        { with: 'ich teile $3 mit', when: { match: '^ich\\s+muss\\s' }, append: ', und biete $3 stattdessen ${1:Alternative} an', appendAt: 'sentence' },
+        { with: 'es tut uns leid, dass', when: { match: '^wir\\s.*dass$' }, append: '; möglich ist stattdessen ${1:Alternative}', appendAt: 'sentence' },
+        { with: 'es tut mir leid, dass', when: { match: '^ich\\s.*dass$' }, append: '; möglich ist stattdessen ${1:Alternative}', appendAt: 'sentence' },
+        { with: 'zwar', when: { match: 'Bedauern$', after: NO_ABER_AFTER }, append: ABER },
+      ],
+      examples: [
+        { input: 'Wir bedauern, Ihnen mitteilen zu müssen, dass der Kurs ausfällt.', flagged: 'Wir bedauern, Ihnen mitteilen zu müssen',
+          output: 'Wir teilen Ihnen mit, dass der Kurs ausfällt, und bieten Ihnen stattdessen [Alternative] an.' },
+        { input: 'Ich bedauere, dass der Termin ausfällt.', flagged: 'Ich bedauere, dass',
+          output: 'Es tut mir leid, dass der Termin ausfällt; möglich ist stattdessen [Alternative].' },
+        { input: 'Wir müssen dir leider mitteilen, dass der Stand schon vergeben ist.', flagged: 'Wir müssen dir leider mitteilen',
+          output: 'Wir teilen dir mit, dass der Stand schon vergeben ist, und bieten dir stattdessen [Alternative] an.' },
+        { input: 'Zu unserem Bedauern fällt der Kurs aus.', flagged: 'Zu unserem Bedauern',
+          output: 'Zwar fällt der Kurs aus, aber [was stattdessen möglich ist].' },
+      ],
       counterexamples: ['Wir teilen Ihnen mit, dass der Kurs am Montag beginnt.'],
     },
     {
@@ -103,13 +147,24 @@ export const de: LanguageRules = {
       fixes: [
         { with: '$2 ab ${1:Datum}', when: { match: '^nicht\\s+(?:möglich|machbar|umsetzbar|realisierbar|leistbar|verfügbar|lieferbar|darstellbar)$' } },
         { with: 'ab ${1:Datum} möglich', when: { match: '^unmöglich$' } },
+        { with: `${AB} $2`, when: { match: '^nicht\\s+(?:vorgesehen|erlaubt|zulässig|drin|zu machen|zu schaffen)$' } },
+        { with: `${AB} auf $3 $4`, when: { match: '^nicht\\s+auf\\s' } },
+        { with: `${AB} $2 $3`, when: { match: '^nicht\\s+im\\s' } },
+        { with: `${AB} in der Lage`, when: { match: '^nicht in der Lage$' } },
+        { with: AB, when: { match: '^(?:keinesfalls|auf keinen fall|unter keinen umständen)$' } },
+        { with: `eine Chance ${AB}`, when: { match: '^keine chance$' } },
       ],
       examples: [
         { input: 'Eine Lieferung bis morgen ist nicht möglich.', flagged: 'nicht möglich', output: 'Eine Lieferung bis morgen ist möglich ab [Datum].' },
         { input: 'Das ist technisch unmöglich.', flagged: 'unmöglich', output: 'Das ist technisch ab [Datum] möglich.' },
-        { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap' },
-        { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen' },
-        { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang' },
+        { input: 'Eine App-Version steht nicht auf unserer Roadmap.', flagged: 'nicht auf unserer Roadmap',
+          output: 'Eine App-Version steht [ab …] auf unserer Roadmap.' },
+        { input: 'Ein zweiter Korrekturlauf ist nicht vorgesehen.', flagged: 'nicht vorgesehen', output: 'Ein zweiter Korrekturlauf ist [ab …] vorgesehen.' },
+        { input: 'Druckdaten sind nicht im Leistungsumfang enthalten.', flagged: 'nicht im Leistungsumfang',
+          output: 'Druckdaten sind [ab …] im Leistungsumfang enthalten.' },
+        { input: 'Wir sind nicht in der Lage, das bis Montag zu liefern.', flagged: 'nicht in der Lage',
+          output: 'Wir sind [ab …] in der Lage, das bis Montag zu liefern.' },
+        { input: 'Auf keinen Fall können wir den Preis senken.', flagged: 'Auf keinen Fall', output: '[Ab …] können wir den Preis senken.' },
       ],
       counterexamples: ['Eine Lieferung bis Freitag ist möglich.', 'Die App-Version steht ganz oben auf unserer Roadmap.',
         'Der Versand ist ohne Aufpreis im Paket enthalten.'],
@@ -119,12 +174,17 @@ export const de: LanguageRules = {
       rule: 'negative-phrasing',
       patterns: ['geht|klappt|funktioniert {GEHT_ADV}? {GEHT_ADV}? {GEHT_ADV}? nicht mehr?', 'passt|passen {GEHT_ADV}? uns|mir {GEHT_ADV}? {GEHT_ADV}? nicht'],
       exceptions: ['nicht mehr? nur|um|darum'],
-      fixes: [{ with: '$1 ${1:ab …}', when: { match: '^(?:geht|klappt|funktioniert)\\s+nicht$' } }],
+      // Reframed: from when (or on what condition) it works; what it no longer does, from when again.
+      fixes: [
+        { with: `$1 ${AB}`, when: { match: '^(?:geht|klappt|funktioniert)\\s.*nicht$' } },
+        { with: `$1 ${AB} wieder`, when: { match: '^(?:geht|klappt|funktioniert)\\s.*nicht\\s+mehr$' } },
+        { with: `$1 $3 ${AB}`, when: { match: '^pass' } },
+      ],
       examples: [
         { input: 'Ein Termin am Samstag geht nicht.', flagged: 'geht nicht', output: 'Ein Termin am Samstag geht [ab …].' },
-        { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht' },
-        { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr' },
-        { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht' },
+        { input: 'Ein Express-Versand geht bei uns nicht.', flagged: 'geht bei uns nicht', output: 'Ein Express-Versand geht [ab …].' },
+        { input: 'Eine Änderung am Layout geht jetzt nicht mehr.', flagged: 'geht jetzt nicht mehr', output: 'Eine Änderung am Layout geht [ab …] wieder.' },
+        { input: 'Der Dienstag passt uns zeitlich nicht.', flagged: 'passt uns zeitlich nicht', output: 'Der Dienstag passt uns [ab …].' },
       ],
       counterexamples: ['Es geht nicht nur um den Preis.', 'Wenn es nicht passt, sag Bescheid.', 'Geht es nicht auch per Mail?',
         'Es geht jetzt nicht mehr um die Farben, sondern um den Text.'],
@@ -133,7 +193,19 @@ export const de: LanguageRules = {
       id: 'nicht-zustaendig',
       rule: 'negative-phrasing',
       patterns: ['nicht zuständig|verantwortlich', 'nicht mein|unser Job|Problem|Bereich|Thema|Ding', 'nicht meine|unsere Aufgabe|Baustelle'],
-      examples: [{ input: 'Für die Server bin ich nicht zuständig.', flagged: 'nicht zuständig' }],
+      // Reframed: who is responsible; the writer names them.
+      fixes: [
+        { with: '$2', when: { match: '^nicht\\s+(?:zuständig|verantwortlich)$' },
+          alsoBefore: { find: '(?:bin ich|sind wir)(?:\\s+(?:leider|dafür|hier|da|selbst))*(?=\\s*$)', with: 'ist ${1:Name}' } },
+        { with: '$2', when: { match: '^nicht\\s+(?:zuständig|verantwortlich)$' },
+          alsoBefore: { find: '^\\P{L}*(?:ich bin|wir sind)(?=\\s)', with: '${1:Name} ist' } },
+        { with: 'Sache von ${1:Name}', when: { match: '^nicht\\s+(?:mein|unser)' } },
+      ],
+      examples: [
+        { input: 'Für die Server bin ich nicht zuständig.', flagged: 'nicht zuständig', output: 'Für die Server ist [Name] zuständig.' },
+        { input: 'Ich bin für die Buchhaltung nicht verantwortlich.', flagged: 'nicht verantwortlich', output: '[Name] ist für die Buchhaltung verantwortlich.' },
+        { input: 'Das ist nicht meine Baustelle.', flagged: 'nicht meine Baustelle', output: 'Das ist Sache von [Name].' },
+      ],
       counterexamples: ['Für die Server ist Frau Roth zuständig.'],
     },
     {
@@ -151,14 +223,26 @@ export const de: LanguageRules = {
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
       // „… nicht übernehmen“ → „… ab ${1:…} übernehmen“: das Verb bleibt am Satzende.
-      fixes: [{ with: '${1:ab …} $2', when: { match: '^nicht\\s+\\p{Ll}+$' } }],
+      fixes: [
+        { with: '${1:ab …} $2', when: { match: '^nicht\\s+\\p{Ll}+$' } },
+        { with: AB, when: { match: '^(?:grundsätzlich|generell|prinzipiell|pauschal)\\s+nicht$' } },
+        { with: 'Folgendes $2', when: { match: '^nichts\\s+(?!zu\\s)' }, append: ': ${1:Alternative}' },
+        { with: 'Folgendes möglich', when: { match: '^nichts zu machen$' }, append: ': ${1:Alternative}' },
+        { with: '$1 $2 etwas', when: { match: '^das\\s+wird\\s' }, append: ', ${1:wenn …}' },
+        // „Das übernehmen wir nicht.“ → „Das übernehmen wir, wenn …“: on what condition it is done.
+        { with: '$1 $2 $3 $4 $5, ${1:wenn …}$8', when: { match: '\\snicht\\s+mehr\\s*[.!,]$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3, ${1:wenn …}$5', when: { match: '\\snicht\\s*[.!,]$' }, without: SOFTENER_WORDS },
+      ],
       examples: [
         { input: 'Die Reisekosten können wir nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Die Reisekosten können wir [ab …] übernehmen.' },
         { input: 'Leider kann ich das Hosting nicht übernehmen.', flagged: 'nicht übernehmen', output: 'Leider kann ich das Hosting [ab …] übernehmen.' },
-        { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht' },
-        { input: 'Da kann ich nichts machen.', flagged: 'nichts machen' },
-        { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.' },
-        { input: 'Das schaffe ich diese Woche nicht mehr.', flagged: 'schaffe ich diese Woche nicht mehr.' },
+        { input: 'Rabatte geben wir grundsätzlich nicht.', flagged: 'grundsätzlich nicht', output: 'Rabatte geben wir [ab …].' },
+        { input: 'Da kann ich nichts machen.', flagged: 'nichts machen', output: 'Da kann ich Folgendes machen: [Alternative].' },
+        { input: 'Da ist nichts zu machen.', flagged: 'nichts zu machen', output: 'Da ist Folgendes möglich: [Alternative].' },
+        { input: 'Das wird so nichts.', flagged: 'Das wird so nichts', output: 'Das wird etwas, [wenn …].' },
+        { input: 'Das übernehmen wir nicht.', flagged: 'übernehmen wir nicht.', output: 'Das übernehmen wir, [wenn …].' },
+        { input: 'Das schaffe ich diese Woche nicht mehr.', flagged: 'schaffe ich diese Woche nicht mehr.',
+          output: 'Das schaffe ich diese Woche, [wenn …].' },
       ],
       counterexamples: ['Melden Sie sich, wenn Sie nicht weiterkommen.', 'Es geht nicht nur um den Preis.', 'Ich übernehme die Reisekosten gern.',
         'Ich verspreche Ihnen nichts, was ich nicht halten kann.', 'Wir lassen Sie mit dem Umzug nicht hängen.'],
@@ -178,12 +262,28 @@ export const de: LanguageRules = {
         en: 'Lead with what you can do, then give the reason for the part you cannot.',
         de: 'Beginnen Sie mit dem, was Sie tun können, und begründen Sie den Teil, den Sie nicht übernehmen.',
       },
+      // Reframed: the same sentence without „nicht“, and the condition on which it holds („…, wenn …“).
+      fixes: [
+        { with: '$1 $2 $3 $4 $5 $6 hin, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+hin\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 fertig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+fertig\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 rechtzeitig, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s+rechtzeitig\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6, ${1:wenn …}$9', when: { match: '\\snicht\\s+mehr\\s*\\p{P}$' }, without: SOFTENER_WORDS },
+        { with: '$1 $2 $3 $4 $5 $6 $8, ${1:wenn …}$9', when: { match: '\\snicht(?!\\s+mehr\\b)[^,.!?;]*\\p{P}$' }, without: SOFTENER_WORDS },
+      ],
       examples: [
-        { input: 'Den Relaunch schaffen wir bis Freitag nicht.', flagged: 'schaffen wir bis Freitag nicht.' },
-        { input: 'Das Update bekommen wir diese Woche nicht hin.', flagged: 'bekommen wir diese Woche nicht hin.' },
-        { input: 'Die Änderung machen wir so nicht, aber eine zweite Variante gern.', flagged: 'machen wir so nicht,' },
-        { input: 'Wir drucken die Flyer bis Montag nicht.', flagged: 'Wir drucken die Flyer bis Montag nicht.' },
-        { input: 'Danke für die Anfrage, aber wir schaffen das bis Freitag nicht.', flagged: 'wir schaffen das bis Freitag nicht.' },
+        { input: 'Den Relaunch schaffen wir bis Freitag nicht.', flagged: 'schaffen wir bis Freitag nicht.',
+          output: 'Den Relaunch schaffen wir bis Freitag, [wenn …].' },
+        { input: 'Das Update bekommen wir diese Woche nicht hin.', flagged: 'bekommen wir diese Woche nicht hin.',
+          output: 'Das Update bekommen wir diese Woche hin, [wenn …].' },
+        { input: 'Die Änderung machen wir so nicht, aber eine zweite Variante gern.', flagged: 'machen wir so nicht,',
+          output: 'Die Änderung machen wir so, [wenn …], aber eine zweite Variante gern.' },
+        { input: 'Wir drucken die Flyer bis Montag nicht.', flagged: 'Wir drucken die Flyer bis Montag nicht.',
+          output: 'Wir drucken die Flyer bis Montag, [wenn …].' },
+        { input: 'Danke für die Anfrage, aber wir schaffen das bis Freitag nicht.', flagged: 'wir schaffen das bis Freitag nicht.',
+          output: 'Danke für die Anfrage, aber wir schaffen das bis Freitag, [wenn …].' },
+        { input: 'Das machen wir leider nicht.', flagged: 'machen wir leider nicht.', output: 'Das machen wir, [wenn …].' },
+        { input: 'Die Karten bekommen wir bis Montag nicht mehr fertig.', flagged: 'bekommen wir bis Montag nicht mehr fertig.',
+          output: 'Die Karten bekommen wir bis Montag fertig, [wenn …].' },
       ],
       counterexamples: ['Das vergessen wir nicht.', 'Ich weiß es leider nicht.', 'Den Anruf berechne ich Ihnen nicht.',
         'Melden Sie sich, wenn wir bis Freitag nichts geschickt haben.', 'Wir liefern nicht nur das Logo, sondern auch die Visitenkarten.',
@@ -198,6 +298,8 @@ export const de: LanguageRules = {
         { with: 'gern', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*[,.!;:](?!\\s*(?:wenn|falls|dass|solange|sofern)\\b)' } },
         { with: 'völlig in Ordnung', preferred: true, when: { before: '^\\P{L}*$', after: '^\\s*,\\s*(?:wenn|falls|dass|solange|sofern)\\b' } },
         { with: 'in Ordnung', preferred: true, when: { before: '\\b(?:ist|wäre|sind|wären)\\s+$' } },
+        { with: 'gern', preferred: true, when: { before: '\\p{L}\\S*\\s+[-–—]\\s*$', after: '^\\s*[,.!;:](?!\\s*(?:wenn|falls|dass|solange|sofern)\\b)' } },
+        { with: 'gut machbar', when: { before: '\\b(?:wird|werden)\\s+$' } },
       ],
       hint: {
         en: 'German style guides read „kein Problem“ as a negative; „gern“ says the same positively.',
@@ -208,7 +310,9 @@ export const de: LanguageRules = {
         { input: 'Kein Problem, wenn du dir das erst noch überlegen willst.', flagged: 'Kein Problem',
           output: 'Völlig in Ordnung, wenn du dir das erst noch überlegen willst.', never: ['Gern, wenn du dir das erst noch überlegen willst.'] },
         { input: 'Das ist kein Problem.', flagged: 'kein Problem', output: 'Das ist in Ordnung.', never: ['Das ist gern.'] },
-        { input: 'Das wird kein Problem für uns.', flagged: 'kein Problem', never: ['Das wird gern für uns.'] },
+        { input: 'Eine dritte Runde kostet 80 € extra – kein Problem, sag einfach Bescheid.', flagged: 'kein Problem',
+          output: 'Eine dritte Runde kostet 80 € extra – gern, sag einfach Bescheid.' },
+        { input: 'Das wird kein Problem für uns.', flagged: 'kein Problem', output: 'Das wird gut machbar für uns.', never: ['Das wird gern für uns.'] },
       ],
       counterexamples: ['Gern, ich schicke die Datei heute.'],
     },
@@ -218,9 +322,23 @@ export const de: LanguageRules = {
       patterns: ['kein|keine|keinen|keinem|keiner {CAP}'],
       exceptions: ['keine Sorge|Sorgen|Ursache|Frage|Eile|Angst', 'kein Wunder',
         'kein|keine|keinen|keinem|keiner zusätzlichen|Extra|Kosten|Gebühren|Gebühr|Aufpreis|Mehrkosten|Zusatzkosten|Risiko|Stress|Aufwand'],
+      // Reframed: what there is, and from when; „kein“ becomes „ein“, or goes where the noun needs no article.
+      fixes: [
+        { with: `$2 ${AB}`, when: { match: `^kein\\p{L}*\\s+(?:${MASS_NOUN})$` } },
+        { with: `einen $2 ${AB}`, when: { match: `^keinen\\s+(?!(?:${MASS_NOUN})$)` } },
+        { with: `einem $2 ${AB}`, when: { match: `^keinem\\s+(?!(?:${MASS_NOUN})$)` } },
+        { with: `einer $2 ${AB}`, when: { match: `^keiner\\s+(?!(?:${MASS_NOUN})$)` } },
+        { with: `eine $2 ${AB}`, when: { match: `^keine\\s+(?!(?:${MASS_NOUN})$)` } },
+        { with: `ein $2 ${AB}`, when: { match: `^kein\\s+(?!(?:${MASS_NOUN})$)` } },
+      ],
       examples: [
-        { input: 'Für Vereine gibt es keinen Rabatt.', flagged: 'keinen Rabatt' },
-        { input: 'Diese Woche habe ich keine Zeit.', flagged: 'keine Zeit' },
+        { input: 'Für Vereine gibt es keinen Rabatt.', flagged: 'keinen Rabatt', output: 'Für Vereine gibt es einen Rabatt [ab …].' },
+        { input: 'Diese Woche habe ich keine Zeit.', flagged: 'keine Zeit', output: 'Diese Woche habe ich Zeit [ab …].' },
+        { input: 'Im Moment haben wir keine Kapazität für neue Projekte.', flagged: 'keine Kapazität',
+          output: 'Im Moment haben wir Kapazität [ab …] für neue Projekte.' },
+        { input: 'Dafür haben wir kein Budget.', flagged: 'kein Budget', output: 'Dafür haben wir Budget [ab …].' },
+        { input: 'Wir drucken keine Flyer.', flagged: 'keine Flyer', output: 'Wir drucken Flyer [ab …].' },
+        { input: 'Am Freitag habe ich keine Möglichkeit dazu.', flagged: 'keine Möglichkeit', output: 'Am Freitag habe ich eine Möglichkeit [ab …] dazu.' },
       ],
       counterexamples: ['Keine Sorge, die Datei ist gesichert.', 'Die Änderung kostet Sie keine Gebühr.'],
     },
@@ -240,13 +358,43 @@ export const de: LanguageRules = {
         en: 'Blame puts the client on the defensive; describe the situation instead.',
         de: 'Vorwürfe machen die Kundschaft defensiv; beschreiben Sie stattdessen die Lage.',
       },
+      // Reframed: what is possible from now on instead of what went wrong; a reminder without the reproach.
+      fixes: [
+        { with: 'wie besprochen', when: { match: '^wie\\s' }, absorb: '\\s+(?:habe|haben|hatte|hatten)(?=\\s*[,.;:!?]|\\s*$)' },
+        { with: 'denken Sie bitte künftig daran', when: { match: '^Sie\\s.*versäumt$', before: '^\\P{L}*$', after: '^\\s*,' },
+          append: '; möglich ist jetzt noch ${1:Alternative}', appendAt: 'sentence' },
+        { with: 'denk bitte künftig daran', when: { match: '^du\\s.*versäumt$', before: '^\\P{L}*$', after: '^\\s*,' },
+          append: '; möglich ist jetzt noch ${1:Alternative}', appendAt: 'sentence' },
+        { with: 'denken Sie bitte noch daran', when: { match: '^Sie\\s.*vergessen$', before: '^\\P{L}*$', after: '^\\s*,' } },
+        { with: 'denk bitte noch daran', when: { match: '^du\\s.*vergessen$', before: '^\\P{L}*$', after: '^\\s*,' } },
+        { with: 'möglich ist ${1:Alternative}', when: { match: 'zu viel$', before: '^\\P{L}*$' } },
+        { with: `${AB} machbar`, when: { match: 'verlangt$' } },
+        { with: 'danke, dass Sie $3 jetzt $5 haben', when: { match: '^Sie\\s+(?:haben|hatten)\\s.*(?:nie|nicht)\\s', before: '^\\P{L}*$' } },
+        { with: 'danke, dass du $3 jetzt $5 hast', when: { match: '^du\\s+(?:hast|hattest)\\s.*(?:nie|nicht)\\s', before: '^\\P{L}*$' } },
+        { with: '$1 auch $3', when: { match: '^(?:steht|stand)\\s' } },
+        // „hätten Sie … früher … müssen“ → „können Sie … künftig früher …“.
+        { with: 'können Sie $2 $3 künftig $4 $5 $6 $7', when: { match: '^hätten Sie\\s.*\\b(?:früher|rechtzeitig|vorher|vorab|eher|sofort|gleich|zuerst|genauer|frühzeitig|besser)\\b.*(?:müssen|sollen|können)$' } },
+        { with: 'kannst du $2 $3 künftig $4 $5 $6 $7', when: { match: '^hättest du\\s.*\\b(?:früher|rechtzeitig|vorher|vorab|eher|sofort|gleich|zuerst|genauer|frühzeitig|besser)\\b.*(?:müssen|sollen|können)$' } },
+        { with: 'Sie können $2 $3 künftig $4 $5 $6 $7', when: { match: '^Sie hätten\\s.*\\b(?:früher|rechtzeitig|vorher|vorab|eher|sofort|gleich|zuerst|genauer|frühzeitig|besser)\\b.*(?:müssen|sollen|können)$' } },
+        { with: 'du kannst $2 $3 künftig $4 $5 $6 $7', when: { match: '^du hättest\\s.*\\b(?:früher|rechtzeitig|vorher|vorab|eher|sofort|gleich|zuerst|genauer|frühzeitig|besser)\\b.*(?:müssen|sollen|können)$' } },
+        // What the client should have known is explained instead.
+        { with: 'erkläre ich Ihnen gern', when: { match: '^hätten Sie\\s+wissen\\s' } },
+        { with: 'erkläre ich dir gern', when: { match: '^hättest du\\s+wissen\\s' } },
+      ],
       examples: [
-        { input: 'Wie bereits erwähnt, ist der Preis fest.', flagged: 'Wie bereits erwähnt' },
-        { input: 'Da hätten Sie uns früher Bescheid geben müssen.', flagged: 'hätten Sie uns früher Bescheid geben müssen' },
-        { input: 'Das hättest du wissen müssen.', flagged: 'hättest du wissen müssen' },
-        { input: 'Sie haben versäumt, die Frist einzuhalten.', flagged: 'Sie haben versäumt' },
-        { input: 'Wie ich Ihnen schon mehrfach erklärt habe, ist der Preis fest.', flagged: 'Wie ich Ihnen schon mehrfach erklärt' },
-        { input: 'Das steht doch im Vertrag.', flagged: 'steht doch im' },
+        { input: 'Wie bereits erwähnt, ist der Preis fest.', flagged: 'Wie bereits erwähnt', output: 'Wie besprochen, ist der Preis fest.' },
+        { input: 'Da hätten Sie uns früher Bescheid geben müssen.', flagged: 'hätten Sie uns früher Bescheid geben müssen',
+          output: 'Da können Sie uns künftig früher Bescheid geben.' },
+        { input: 'Das hättest du wissen müssen.', flagged: 'hättest du wissen müssen', output: 'Das erkläre ich dir gern.' },
+        { input: 'Sie haben versäumt, die Frist einzuhalten.', flagged: 'Sie haben versäumt',
+          output: 'Denken Sie bitte künftig daran, die Frist einzuhalten; möglich ist jetzt noch [Alternative].' },
+        { input: 'Du hast vergessen, die Logos mitzuschicken.', flagged: 'Du hast vergessen', output: 'Denk bitte noch daran, die Logos mitzuschicken.' },
+        { input: 'Wie ich Ihnen schon mehrfach erklärt habe, ist der Preis fest.', flagged: 'Wie ich Ihnen schon mehrfach erklärt',
+          output: 'Wie besprochen, ist der Preis fest.' },
+        { input: 'Sie verlangen zu viel für dieses Budget.', flagged: 'Sie verlangen zu viel', output: 'Möglich ist [Alternative] für dieses Budget.' },
+        { input: 'Das ist zu viel verlangt.', flagged: 'zu viel verlangt', output: 'Das ist [ab …] machbar.' },
+        { input: 'Sie haben uns nie gesagt, dass es eilt.', flagged: 'Sie haben uns nie gesagt', output: 'Danke, dass Sie uns jetzt gesagt haben, dass es eilt.' },
+        { input: 'Das steht doch im Vertrag.', flagged: 'steht doch im', output: 'Das steht auch im Vertrag.' },
       ],
       counterexamples: ['Wie besprochen, ist der Preis fest.', 'Sie haben nichts versäumt.', 'Hätten Sie gern früher einen Termin?',
         'Das hätten Sie nicht tun müssen, vielen Dank!', 'Ihr Termin steht im Kalender.'],
@@ -273,7 +421,15 @@ export const de: LanguageRules = {
       id: 'nein',
       rule: 'negative-phrasing',
       patterns: ['^ nein ,|.|!'],
-      examples: [{ input: 'Nein, das übernehme ich nicht.', flagged: 'Nein,' }],
+      // Reframed: the „Nein“ goes, and the sentence ends with what is possible.
+      fixes: [
+        { with: '', when: { match: ',$', after: '\\p{L}' }, append: ABER, appendAt: 'sentence' },
+        { with: 'Möglich ist stattdessen ${1:Alternative}$2', when: { match: '[.!]$', after: '^\\P{L}*$' } },
+      ],
+      examples: [
+        { input: 'Nein, das übernehme ich nicht.', flagged: 'Nein,', output: 'Das übernehme ich nicht, aber [was stattdessen möglich ist].' },
+        { input: 'Danke für die Anfrage. Nein.', flagged: 'Nein.', output: 'Danke für die Anfrage. Möglich ist stattdessen [Alternative].' },
+      ],
       counterexamples: ['Das übernehme ich gern.'],
     },
     {

@@ -24,6 +24,16 @@ export interface FixTemplate {
    * names the condition: "can't include X" → "can include X ${1:if/once …}".
    */
   append?: string;
+  /** Words (a regular expression, whole words) the pattern's tokens may bring into `with` that the rewrite drops: „machen wir leider nicht“ → „machen wir, wenn …“. */
+  without?: string;
+  /** Where `append` goes: the end of the phrase's clause (default) or of its sentence, before its full stop. */
+  appendAt?: 'clause' | 'sentence';
+  /**
+   * Words before the phrase that change with it: the last match of `find` (a regular expression,
+   * case-insensitive, in the sentence before the phrase) is replaced by `with`
+   * ("bin ich nicht zuständig" → "ist ${1:Name} zuständig"). Without such words the rewrite is not offered.
+   */
+  alsoBefore?: { find: string; with: string };
 }
 
 export interface RuleExample {
@@ -34,6 +44,12 @@ export interface RuleExample {
   output?: string;
   /** The output with its placeholders filled in as a writer would, when the placeholders alone leave the finding (a date still to name). */
   filled?: string;
+  /**
+   * The draft after the first fix that says what is possible rather than only deleting words,
+   * placeholders bracketed. Every example of a negative-phrasing entry has one, unless the entry is a
+   * softener whose removal is safe there (the rest of the sentence refuses nothing).
+   */
+  reframed?: string;
   /** Drafts no fix of this finding may produce: the meaning-changing rewrites this example guards against. */
   never?: string[];
 }
