@@ -213,10 +213,12 @@ describe('rewrite reply: the review panel’s button', () => {
       principles: Object.fromEntries(PRINCIPLES.map(p => [p, p])) as PanelStrings['principles'],
       why: Object.fromEntries(PRINCIPLES.map(p => [p, { ok: 'ok', missing: 'missing' }])) as PanelStrings['why'],
       findings: 'Findings', noFindings: 'None', apply: 'Apply', goTo: 'Go to', applyAll: 'Apply all', rewrite: 'Rewrite reply…', draft: 'Draft',
-      language: 'Language', states: {} as PanelStrings['states'],
+      language: 'Language', states: {} as PanelStrings['states'], toolbar: 'Review actions', keys: 'J and K',
+      fixKinds: { safe: { tag: 'Safe', name: 'safe rewrite' }, snippet: { tag: 'Fill in', name: 'with blanks' }, rewrite: { tag: 'Rewrite', name: 'another rewrite' } },
     } satisfies PanelStrings;
     const html = renderReview({ state: 'review', fileName: 'a.md', version: 3, text, analysis: analyze(text) }, strings);
-    assert.ok(html.includes('<button type="button" class="secondary" data-action="rewrite">Rewrite reply…</button>'));
+    const toolbar = /<div class="toolbar" role="toolbar"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+    assert.ok(toolbar.includes('<button type="button" class="secondary" data-action="rewrite">Rewrite reply…</button>'), 'the button sits in the panel’s toolbar');
     assert.deepEqual(parseFromWebview({ type: 'rewrite', uri: 'untitled:a', version: 3 }), { type: 'rewrite', uri: 'untitled:a', version: 3 });
     assert.equal(parseFromWebview({ type: 'rewrite', uri: 'untitled:a' }), undefined, 'a version is required: the flow starts only on the draft shown');
   });
