@@ -286,7 +286,7 @@ describe('the language server (decline-coach-lsp --stdio)', function () {
     assert.equal(contents.kind, 'markdown');
     assert.ok(contents.value.startsWith(`**${principleTitle('en', 'positive')}**\n\n`), contents.value);
     assert.ok(contents.value.includes('~~Unfortunately, the shop is closed on Sunday\\.~~ → The shop is closed on Sunday\\.'), contents.value);
-    assert.ok(contents.value.includes(MESSAGES.en['note.positive'].replace(/[.]/g, '\\.')), contents.value);
+    assert.ok(contents.value.includes(`*${MESSAGES.en['note.positive'].replace(/[.]/g, '\\.')}* [Learn more](${ruleDocsUrl('negative-phrasing')})`), contents.value);
     assert.deepEqual(hover.range, negative.range);
     const nothing = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: 0, character: 1 } });
     assert.equal(nothing, null);
