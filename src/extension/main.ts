@@ -3,6 +3,7 @@ import { type Analysis, PRINCIPLES, principleTitle } from '../core';
 import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
+import { ConfigFiles } from './configFile';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { BACKGROUND_BUDGET_SECONDS, Linter } from './linter';
@@ -37,7 +38,8 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
 export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
   const background = new BackgroundChecker(() => spawnCheckWorker(vscode.Uri.joinPath(context.extensionUri, 'dist')), BACKGROUND_BUDGET_SECONDS * 1000);
-  const linter = new Linter(log, background);
+  const configFiles = new ConfigFiles(log);
+  const linter = new Linter(log, background, configFiles);
   const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';
@@ -61,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
-    log, linter, status,
+    log, configFiles, linter, status,
+    configFiles.onDidChange(() => linter.lintAll()),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),
     vscode.languages.registerHoverProvider(SELECTOR, new CoachHover(linter, log)),
