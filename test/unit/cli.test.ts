@@ -4,6 +4,7 @@ import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, mkdirSync, m
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
+import * as yaml from 'js-yaml';
 import { parseConfig } from '../../src/core/config';
 import { escapeGithubData, escapeGithubProperty } from '../../src/cli/format';
 
@@ -400,6 +401,106 @@ describe('decline-coach CLI', () => {
       assert.equal(code, 2, err);
       assert.ok(err.includes(`${p}: changed while the fixes were made; not written, run again`), err);
       assert.ok(readFileSync(p, 'utf8').endsWith('Leider sind wir ausgebucht. \nMeine Ergänzung.\n'));
+    });
+  });
+});
+
+describe('pre-commit hook and GitHub Action', () => {
+  const load = (name: string) => yaml.load(readFileSync(join(ROOT, name), 'utf8'));
+  const bin = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin);
+
+  describe('.pre-commit-hooks.yaml', () => {
+    const hooks = load('.pre-commit-hooks.yaml') as Array<Record<string, unknown>>;
+    const hook = hooks[0];
+
+    it('declares one node hook on Markdown and plain-text files', () => {
+      assert.equal(hooks.length, 1);
+      assert.deepEqual([hook.id, hook.language, hook.types], ['decline-coach', 'node', ['text']]);
+      for (const name of ['replies/a.md', 'b.markdown', 'notes.txt']) assert.match(name, new RegExp(String(hook.files)), name);
+      for (const name of ['a.js', 'md', 'a.md.bak']) assert.doesNotMatch(name, new RegExp(String(hook.files)), name);
+    });
+
+    it('runs the CLI on the files pre-commit passes, and fails on findings', () => {
+      // pre-commit runs `entry` with the staged file names appended; the package's bin is the built CLI.
+      const [command, ...args] = String(hook.entry).split(' ');
+      assert.deepEqual([command], bin);
+      const r = cli([...args, 'examples/decline-logo.reply.md', 'examples/absage-relaunch.reply.md'], undefined, ROOT);
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.out, /^examples\/decline-logo\.reply\.md:\d+:\d+ {2}warning/m);
+      assert.match(r.out, /^2 file\(s\)/m);
+    });
+  });
+
+  describe('action.yml', () => {
+    interface Step { id?: string; name?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; with?: Record<string, string>; if?: string }
+    const action = load('action.yml') as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
+    const steps = action.runs.steps;
+
+    it('is a composite action: setup-node, a build, SARIF on request, annotations, an optional upload', () => {
+      assert.equal(action.runs.using, 'composite');
+      assert.deepEqual(Object.keys(action.inputs), ['paths', 'config', 'fail-on-findings', 'sarif', 'upload-sarif', 'node-version']);
+      assert.deepEqual(steps.map(s => s.id ?? s.uses), ['actions/setup-node@v4', 'build', 'sarif', 'check', 'github/codeql-action/upload-sarif@v3']);
+      assert.ok(steps.every(s => !s.run || s.shell === 'bash'));
+      // Inputs reach scripts only through the environment, never as text spliced into them.
+      assert.ok(steps.every(s => !s.run?.includes('${{')), 'no expression inside a script');
+    });
+
+    /**
+     * Runs the action's own scripts as the runner would, with `${{ inputs.… }}` and
+     * `${{ github.action_path }}` filled in. Skipped: setup-node and the upload (actions of
+     * their own), and the build (npm ci would replace this checkout's node_modules; the tests
+     * use the CLI that `npm run test:unit` has just built).
+     */
+    function runAction(inputs: Record<string, string>) {
+      const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...inputs };
+      const expand = (s: string) => s.replace(/\$\{\{\s*(inputs\.([\w-]+)|github\.action_path)\s*\}\}/g,
+        (_, __, input: string | undefined) => (input === undefined ? ROOT : values[input]));
+      let out = '';
+      for (const step of steps.filter(s => s.run && s.id !== 'build')) {
+        const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)]));
+        const r = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run as string], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+        out += r.stdout;
+        if (r.status !== 0) return { code: r.status, out, err: r.stderr };
+      }
+      return { code: 0, out, err: '' };
+    }
+
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'decline-coach-action-'));
+      mkdirSync(join(dir, '.git'));
+      mkdirSync(join(dir, 'replies'));
+      for (const name of ['decline-logo.reply.md', 'absage-relaunch.reply.md']) writeFileSync(join(dir, 'replies', name), readFileSync(join(ROOT, 'examples', name)));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('annotates the findings of the given paths and fails on them by default', function () {
+      if (process.platform === 'win32') this.skip();
+      const r = runAction({ paths: 'replies/decline-logo.reply.md\nreplies/absage-relaunch.reply.md' });
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.out, /^::warning file=replies\/decline-logo\.reply\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=Decline Coach%3A Negative phrasing \(negative-phrasing\)::/m);
+      assert.match(r.out, /^::warning file=replies\/absage-relaunch\.reply\.md,/m);
+    });
+
+    it('passes with fail-on-findings "false", and writes valid SARIF on request', function () {
+      if (process.platform === 'win32') this.skip();
+      const r = runAction({ paths: 'replies', 'fail-on-findings': 'false', sarif: 'results.sarif' });
+      assert.equal(r.code, 0, r.err);
+      const sarif = JSON.parse(readFileSync(join(dir, 'results.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+      const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+      assert.ok(ajv.validate(sarifSchema, sarif), ajv.errorsText());
+      assert.deepEqual([...new Set(sarif.runs[0].results.map(x => x.locations[0].physicalLocation.artifactLocation.uri))].sort(),
+        ['replies/absage-relaunch.reply.md', 'replies/decline-logo.reply.md']);
+    });
+
+    it('uses the given config file, and fails on a bad one', function () {
+      if (process.platform === 'win32') this.skip();
+      writeFileSync(join(dir, 'team.jsonc'), '{ "severity": { "negative-phrasing": "off" } }');
+      assert.doesNotMatch(runAction({ paths: 'replies', config: 'team.jsonc' }).out, /negative-phrasing/);
+      writeFileSync(join(dir, 'team.jsonc'), '{ "severity": { "negative-phrasing": "loud" } }');
+      const bad = runAction({ paths: 'replies', config: 'team.jsonc', 'fail-on-findings': 'false' });
+      assert.equal(bad.code, 2);
+      assert.match(bad.out, /^::error file=team\.jsonc,line=1,col=38,title=Decline Coach config::/m);
     });
   });
 });
