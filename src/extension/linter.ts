@@ -240,7 +240,7 @@ export class Linter implements vscode.Disposable {
     if (config.untrustedPhrasesSkipped && !this.untrustedSaid) {
       this.untrustedSaid = true;
       void vscode.window.showInformationMessage(vscode.l10n.t(
-        'Decline Coach: this workspace is not trusted, so its declineCoach.customPhrases are not applied (your user settings are).'));
+        'Decline Coach: this workspace is not trusted, so its own custom phrases (declineCoach.customPhrases, .declinecoach.jsonc) are not applied (your user settings are).'));
     }
     if (config.invalidPhrases > 0 && !this.invalidSaid) {
       this.invalidSaid = true;
