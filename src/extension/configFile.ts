@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, type ConfigProblem, findConfig, type LoadedConfig, loadConfig, parseConfig } from '../core/config';
 import { uiLang } from './config';
+import { isDraftLanguage } from './selection';
 
 /** The config file that applies to a folder, as last read; undefined when there is none. */
 export interface FolderConfig {
@@ -106,7 +107,7 @@ export class ConfigFiles implements vscode.Disposable {
     this.known.clear();
     this.problems.clear();
     for (const doc of vscode.workspace.textDocuments) this.showProblemsWhileEditing(doc);
-    await Promise.all(vscode.workspace.textDocuments.filter(d => !d.isClosed && !isConfigDocument(d)).map(d => this.lookUp(d.uri)));
+    await Promise.all(vscode.workspace.textDocuments.filter(d => !d.isClosed && isDraftLanguage(d)).map(d => this.lookUp(d.uri)));
     this.changed.fire();
   }
 

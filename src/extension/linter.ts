@@ -3,7 +3,7 @@ import { type Analysis, type AnalyzeInput, Analyzer, type Finding, isPhraseRule,
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import type { ConfigFiles } from './configFile';
 import { refusalAnchor } from './placement';
-import { isReplyDraft } from './selection';
+import { isDraftLanguage, isReplyDraft } from './selection';
 import { TypingDelay } from './typingDelay';
 import type { BackgroundChecker } from './worker/checker';
 
@@ -88,12 +88,17 @@ export class Linter implements vscode.Disposable {
 
   /** The document's settings with its folder's config file; a folder not yet searched is searched, and checked again if it has one. */
   private configOf(doc: vscode.TextDocument): CoachConfig {
-    const team = this.configFiles?.cached(doc.uri);
+    const team = this.teamConfigOf(doc);
     if (team === 'pending') {
       void this.configFiles?.lookUp(doc.uri).then(found => { if (found) this.schedule(doc, 0); });
       return readConfig(doc.uri);
     }
     return readConfig(doc.uri, team && { uri: team.uri, config: team.loaded.config });
+  }
+
+  /** Only Markdown and plain text can be drafts: other documents need no config file. */
+  private teamConfigOf(doc: vscode.TextDocument): ReturnType<ConfigFiles['cached']> {
+    return isDraftLanguage(doc) ? this.configFiles?.cached(doc.uri) : undefined;
   }
 
   /** What is shown for the document's current version; undefined when nothing is, or it is outdated. */
@@ -116,7 +121,7 @@ export class Linter implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       // A folder's config file is looked for before its first check, so that no finding it hides flashes up.
-      if (this.configFiles?.cached(doc.uri) === 'pending') void this.configFiles.lookUp(doc.uri).then(() => this.lint(doc));
+      if (this.configFiles && this.teamConfigOf(doc) === 'pending') void this.configFiles.lookUp(doc.uri).then(() => this.lint(doc));
       else this.lint(doc);
     }, delay));
   }
