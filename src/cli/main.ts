@@ -2,8 +2,8 @@
  * decline-coach check [--format text|json|sarif|github] [--config FILE] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <files…|->
  * decline-coach --init [folder] · decline-coach --help
  *
- * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error (the
- * other files are still checked).
+ * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error, or an
+ * error in a config file (the other files are still checked).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -258,7 +258,7 @@ function init(dir: string): number {
     writeFileSync(path, STARTER_CONFIG, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(`decline-coach: ${code === 'EEXIST' ? say('cli.initExists', path) : say('cli.unreadable', path, code ?? String(e))}`);
+    console.error(`decline-coach: ${code === 'EEXIST' ? say('cli.initExists', path) : say('cli.initFailed', path, code ?? String(e))}`);
     return 2;
   }
   console.log(say('cli.initWritten', path));

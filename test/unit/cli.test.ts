@@ -178,6 +178,9 @@ describe('decline-coach CLI', () => {
       assert.equal(again.code, 2);
       assert.equal(again.err, `decline-coach: ${path} already exists; not overwritten\n`);
       assert.equal(readFileSync(path, 'utf8'), '{ "language": "de" }');
+      const nowhere = cli(['--init', join(dir, 'no-such-folder')]);
+      assert.equal(nowhere.code, 2);
+      assert.equal(nowhere.err, `decline-coach: ${join(dir, 'no-such-folder', '.declinecoach.jsonc')}: could not be written (ENOENT)\n`);
     });
   });
 
