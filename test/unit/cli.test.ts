@@ -236,6 +236,17 @@ describe('decline-coach CLI', () => {
       assert.match(warned.err, /:1:3 {2}warning {2}Unknown setting “colour”/);
     });
 
+    it('--fix applies no rewrite of a rule the config file turns off', () => {
+      const refusal = 'Hallo Jan,\n\nLeider sind wir am Montag ausgebucht.\n';
+      const p = file('a.md', refusal);
+      file('.declinecoach.jsonc', '{ "severity": { "negative-phrasing": "off" } }');
+      cli(['check', '--fix', p]);
+      assert.equal(readFileSync(p, 'utf8'), refusal);
+      writeFileSync(join(dir, '.declinecoach.jsonc'), '{}');
+      cli(['check', '--fix', p]);
+      assert.equal(readFileSync(p, 'utf8'), 'Hallo Jan,\n\nWir sind am Montag ausgebucht.\n');
+    });
+
     it('--lang overrides the config file’s language', () => {
       file('.declinecoach.jsonc', '{ "language": "de" }');
       const p = file('a.md', draft);
