@@ -1,6 +1,6 @@
 /** The CLI's side of the config file: found next to each draft with Node's fs, or given with --config. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Lang } from '../core';
 import {
   type CoachSettings, type ConfigProblem, type ConfigSource, DEFAULT_SETTINGS, findConfigSync, loadConfig, matchesAnyGlob, mergeConfig,
@@ -21,6 +21,12 @@ const files = {
   },
   exists: (path: string) => existsSync(path),
 };
+
+/** A config file's path as reports name it: relative to the working folder when inside it (as GitHub annotations need), else absolute. */
+function shownPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
 
 export interface DraftSettings {
   settings: CoachSettings;
@@ -70,7 +76,7 @@ export class ConfigResolver {
     let entry = this.loaded.get(source.path);
     if (!entry) {
       const { config, problems } = loadConfig(source, this.lang);
-      if (problems.length > 0) this.onProblems(source.path, problems);
+      if (problems.length > 0) this.onProblems(shownPath(source.path), problems);
       entry = { settings: this.withFlags(mergeConfig(CLI_DEFAULTS, config).settings), base: dirname(resolve(source.path)) };
       this.loaded.set(source.path, entry);
     }

@@ -282,11 +282,14 @@ describe('decline-coach CLI', () => {
       assert.ok(property.includes('%2C') && property.includes('%3A'));
     });
 
-    it('annotates a config file’s problems at their place', () => {
-      const config = file('.declinecoach.jsonc', '{\n  "register": "Sie"\n}');
-      const r = cli(['check', '--format', 'github', file('a.md', 'Hi Ann,\n\nThanks.\n')]);
+    it('annotates a config file’s problems at their place, named relative to the working folder', () => {
+      file('.declinecoach.jsonc', '{\n  "register": "Sie"\n}');
+      const r = cli(['check', '--format', 'github', file('replies/a.md', 'Hi Ann,\n\nThanks.\n')], undefined, join(dir, 'replies'));
       assert.equal(r.code, 2);
-      assert.ok(r.out.startsWith(`::error file=${escapeGithubProperty(config)},line=2,col=15,title=Decline Coach config::“register” must be one of: "sie", "du". This value is ignored.\n`), r.out);
+      // Outside the working folder: named in full.
+      assert.ok(r.out.startsWith(`::error file=${escapeGithubProperty(join(dir, '.declinecoach.jsonc'))},line=2,col=15,`), r.out);
+      const inRoot = cli(['check', '--format', 'github', 'replies/a.md'], undefined, dir);
+      assert.ok(inRoot.out.startsWith('::error file=.declinecoach.jsonc,line=2,col=15,title=Decline Coach config::“register” must be one of: "sie", "du". This value is ignored.\n'), inRoot.out);
     });
   });
 
