@@ -119,7 +119,9 @@ export class Analyzer {
       return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
     };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
-    const register = registerFromCounts(total.register, docLang);
+    // The team's preferred form of address where the draft shows neither Sie nor du.
+    const register = docLang === 'de' && options.register && total.register.sie + total.register.du === 0
+      ? options.register : registerFromCounts(total.register, docLang);
 
     // Stages 2–4 per block, cached; then in document offsets.
     const placed: PlacedSentences[] = [];
@@ -143,7 +145,7 @@ export class Analyzer {
       if (judged.placed?.offset !== block.start) judged.placed = { offset: block.start, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
       for (const f of judged.placed.findings) found.push(f);
     });
-    customFindings(text, prose.blocks, options.customPhrases ?? [], i => blockLangs[i], messageLang, found);
+    customFindings(text, prose.blocks, options.customPhrases ?? [], options.neverPromise ?? [], i => blockLangs[i], messageLang, found);
     const suppressions = new Suppressions(text);
     const phrases = reportedPhrases(found, options.ignoredPhrases ?? [], suppressions);
 

@@ -49,7 +49,7 @@ interface Landmarks {
   reason?: BodySentence;
 }
 
-type MissingRule = Exclude<RuleId, 'negative-phrasing' | 'vague-commitment' | 'custom-phrase'>;
+type MissingRule = Exclude<RuleId, 'negative-phrasing' | 'vague-commitment' | 'custom-phrase' | 'never-promise'>;
 
 interface DocumentRule {
   rule: MissingRule;

@@ -7,6 +7,7 @@ import type { Lang, Principle, RuleId } from './types';
 const en = {
   'rule.negative-phrasing': '“{0}” frames your answer negatively. Say what you can do instead.',
   'rule.vague-commitment': '“{0}” is vague or promises what you may not control. Say what the client can expect, and when.',
+  'rule.never-promise': '“{0}” is on your team’s list of things never to promise. Say what you can commit to instead.',
   'rule.missing-acknowledgement': 'Show that you heard the request: name what the client asked for.',
   'rule.missing-empathy': 'Add a sentence of understanding for the client’s point of view before the no.',
   'rule.missing-clarifying-question': 'Ask a question about the client’s needs instead of only refusing.',
@@ -29,6 +30,7 @@ const en = {
   'title.negative-phrasing': 'Negative phrasing',
   'title.vague-commitment': 'Vague commitment',
   'title.custom-phrase': 'Team phrase',
+  'title.never-promise': 'Never promised',
   'title.missing-acknowledgement': 'Missing acknowledgement',
   'title.missing-empathy': 'Missing empathy',
   'title.missing-clarifying-question': 'Missing clarifying question',
@@ -44,6 +46,7 @@ export type MessageKey = keyof typeof en;
 const de: Record<MessageKey, string> = {
   'rule.negative-phrasing': '„{0}“ rahmt Ihre Antwort negativ. Sagen Sie, was Sie stattdessen tun können.',
   'rule.vague-commitment': '„{0}“ ist vage oder verspricht, was Sie nicht in der Hand haben. Sagen Sie, was die Kundschaft wann erwarten kann.',
+  'rule.never-promise': '„{0}“ steht auf der Liste Ihres Teams, was nie versprochen wird. Sagen Sie, was Sie verbindlich zusagen können.',
   'rule.missing-acknowledgement': 'Zeigen Sie, dass Sie zugehört haben: Nennen Sie, worum die Kundschaft gebeten hat.',
   'rule.missing-empathy': 'Fügen Sie vor dem Nein einen Satz des Verständnisses für den Standpunkt der Kundschaft ein.',
   'rule.missing-clarifying-question': 'Stellen Sie eine Frage zu den Bedürfnissen der Kundschaft, statt nur abzulehnen.',
@@ -66,6 +69,7 @@ const de: Record<MessageKey, string> = {
   'title.negative-phrasing': 'Negative Formulierung',
   'title.vague-commitment': 'Vage Zusage',
   'title.custom-phrase': 'Team-Formulierung',
+  'title.never-promise': 'Nie zugesagt',
   'title.missing-acknowledgement': 'Anfrage nicht aufgegriffen',
   'title.missing-empathy': 'Fehlendes Verständnis',
   'title.missing-clarifying-question': 'Fehlende Rückfrage',

@@ -74,11 +74,19 @@ function literal(phrase: string): RegExp | undefined {
 /** Findings of one custom phrase per document, at most: a phrase such as "a" must not flood the editor. */
 const MAX_CUSTOM_MATCHES = 1000;
 
-/** The team's own phrases in every block, with document offsets, added to `out`. */
-export function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[],
+/** A phrase of the team's: its own vocabulary (`custom-phrase`), or something never to promise (`never-promise`). */
+type TeamPhrase = { ruleId: 'custom-phrase'; entry: CustomPhrase } | { ruleId: 'never-promise'; phrase: string };
+
+/** The team's own phrases and never-promise phrases in every block, with document offsets, added to `out`. */
+export function customFindings(text: string, blocks: readonly ProseBlock[], phrases: readonly CustomPhrase[], neverPromise: readonly string[],
   langOf: (index: number) => Lang, messageLang: (l: Lang) => Lang, out: Finding[]): void {
-  for (const phrase of phrases) {
-    const re = literal(phrase.phrase);
+  const team: TeamPhrase[] = [
+    ...phrases.map(entry => ({ ruleId: 'custom-phrase' as const, entry })),
+    ...neverPromise.map(phrase => ({ ruleId: 'never-promise' as const, phrase })),
+  ];
+  for (const item of team) {
+    const phrase = item.ruleId === 'custom-phrase' ? item.entry.phrase : item.phrase;
+    const re = literal(phrase);
     if (!re) continue;
     let found = 0;
     for (const [index, block] of blocks.entries()) {
@@ -89,19 +97,30 @@ export function customFindings(text: string, blocks: readonly ProseBlock[], phra
         found++;
         const start = block.start + m.index;
         const end = start + m[0].length;
-        const principle = phrase.principle ?? 'positive';
-        const fixes: Fix[] = [];
-        if (phrase.replacement !== undefined) {
-          const fix = phraseFix(text, start, end, phrase.replacement, messageLang(lang), undefined);
-          fix.preferred = !fix.snippet && touchesProseOnly(fix, text, block.text, block.start);
-          fixes.push(fix);
-        }
-        out.push({
-          ruleId: 'custom-phrase', entryId: `custom.${phrase.phrase.toLowerCase()}`, principle,
-          severity: phrase.severity ?? RULE_INFO['custom-phrase'].defaultSeverity, message: phrase.message,
-          note: principleNote(messageLang(lang), principle), start, end, actual: text.slice(start, end), lang, fixes,
-        });
+        const actual = text.slice(start, end);
+        out.push(item.ruleId === 'custom-phrase'
+          ? customFinding(item.entry, text, block, start, end, lang, messageLang(lang))
+          : {
+            ruleId: 'never-promise', entryId: `never-promise.${phrase.toLowerCase()}`, principle: RULE_INFO['never-promise'].principle,
+            severity: RULE_INFO['never-promise'].defaultSeverity, message: ruleMessage(messageLang(lang), 'never-promise', actual.replace(/\s+/g, ' ')),
+            note: principleNote(messageLang(lang), RULE_INFO['never-promise'].principle), start, end, actual, lang, fixes: [],
+          });
       }
     }
   }
+}
+
+function customFinding(phrase: CustomPhrase, text: string, block: ProseBlock, start: number, end: number, lang: Lang, messageLang: Lang): Finding {
+  const principle = phrase.principle ?? 'positive';
+  const fixes: Fix[] = [];
+  if (phrase.replacement !== undefined) {
+    const fix = phraseFix(text, start, end, phrase.replacement, messageLang, undefined);
+    fix.preferred = !fix.snippet && touchesProseOnly(fix, text, block.text, block.start);
+    fixes.push(fix);
+  }
+  return {
+    ruleId: 'custom-phrase', entryId: `custom.${phrase.phrase.toLowerCase()}`, principle,
+    severity: phrase.severity ?? RULE_INFO['custom-phrase'].defaultSeverity, message: phrase.message,
+    note: principleNote(messageLang, principle), start, end, actual: text.slice(start, end), lang, fixes,
+  };
 }

@@ -13,6 +13,7 @@ export type RuleId =
   | 'negative-phrasing'
   | 'vague-commitment'
   | 'custom-phrase'
+  | 'never-promise'
   | 'missing-acknowledgement'
   | 'missing-empathy'
   | 'missing-clarifying-question'
@@ -94,6 +95,10 @@ export interface AnalyzeOptions {
   ignoredPhrases?: readonly string[];
   /** Team vocabulary, matched literally. */
   customPhrases?: readonly CustomPhrase[];
+  /** Phrases the team never promises a client (literal, case-insensitive): each is a `never-promise` finding. */
+  neverPromise?: readonly string[];
+  /** German form of address for inserted text where the draft does not show one (default Sie). */
+  register?: 'sie' | 'du';
   /** Language for messages; defaults to the draft's language of each finding. */
   messageLanguage?: Lang;
   /** `false` judges the principles by the rules alone, without the sentence-role model (to measure what the model adds). */

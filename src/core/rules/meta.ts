@@ -16,6 +16,7 @@ export const RULE_INFO: Readonly<Record<RuleId, RuleInfo>> = {
   'negative-phrasing': { principle: 'positive', defaultSeverity: 'warning', kind: 'phrase' },
   'vague-commitment': { principle: 'expectations', defaultSeverity: 'warning', kind: 'phrase' },
   'custom-phrase': { principle: 'positive', defaultSeverity: 'warning', kind: 'phrase' },
+  'never-promise': { principle: 'expectations', defaultSeverity: 'warning', kind: 'phrase' },
   'missing-acknowledgement': { principle: 'listen', defaultSeverity: 'warning', kind: 'document' },
   'missing-empathy': { principle: 'empathy', defaultSeverity: 'warning', kind: 'document' },
   'missing-clarifying-question': { principle: 'clarify', defaultSeverity: 'info', kind: 'document' },
