@@ -30,16 +30,32 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n
 /** "On Mon, 3 May 2026, Ann wrote:", "Am 3. Mai 2026 schrieb Ann:", Outlook's separators. */
 const QUOTED_REPLY_HEADER =
   /^(?:On\b.{0,200}\bwrote:|Am\b.{0,200}\bschrieb\b.{0,200}:|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht)\s*-{2,})[ \t]*$/imu;
-const SIGNATURE = /^-- ?$/m;
+/** Ends a line (as `^` and `$` of a multiline RegExp see it). */
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** Where the first signature separator, a line of "--" or "-- ", starts at or after `from`; -1 if none. */
+function signatureStart(text: string, from: number): number {
+  // A native search for "--" and a look around it: a keystroke in a long draft scans it once.
+  for (let at = text.indexOf('--', from); at !== -1; at = text.indexOf('--', at + 1)) {
+    if (at > from && !isLineBreak(text.charCodeAt(at - 1))) continue;
+    let end = at + 2;
+    if (text.charCodeAt(end) === 32) end++;
+    if (end === text.length || isLineBreak(text.charCodeAt(end))) return at;
+  }
+  return -1;
+}
+
+const QUOTE_MARKERS = ['wrote:', 'schrieb', 'Original Message', 'Ursprüngliche Nachricht'];
 
 /** Cuts the document before a quoted earlier message or a signature block. */
 function findBodyEnd(text: string, from: number): number {
   let end = text.length;
-  const mayQuote = /wrote:|schrieb|Original Message|Ursprüngliche Nachricht/.test(text);
-  for (const re of mayQuote ? [QUOTED_REPLY_HEADER, SIGNATURE] : [SIGNATURE]) {
-    const m = re.exec(text.slice(from));
-    if (m && from + m.index < end) end = from + m.index;
+  if (QUOTE_MARKERS.some(marker => text.includes(marker))) {
+    const m = QUOTED_REPLY_HEADER.exec(text.slice(from));
+    if (m) end = from + m.index;
   }
+  const signature = signatureStart(text, from);
+  if (signature !== -1 && signature < end) end = signature;
   return end;
 }
 
