@@ -33,10 +33,13 @@ const QUOTED_REPLY_HEADER =
 /** Ends a line (as `^` and `$` of a multiline RegExp see it). */
 const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
-/** Where the first signature separator, a line of "--" or "-- ", starts at or after `from`; -1 if none. */
-function signatureStart(text: string, from: number): number {
-  // A native search for "--" and a look around it: a keystroke in a long draft scans it once.
-  for (let at = text.indexOf('--', from); at !== -1; at = text.indexOf('--', at + 1)) {
+/**
+ * Where the first signature separator, a line of "--" or "-- ", starts in `[searchFrom, searchTo)`;
+ * -1 if none. Lines are counted from `from`, where the body starts. A native search for "--" and
+ * a look around each.
+ */
+function signatureStart(text: string, from: number, searchFrom = from, searchTo = text.length): number {
+  for (let at = text.indexOf('--', searchFrom); at !== -1 && at < searchTo; at = text.indexOf('--', at + 1)) {
     if (at > from && !isLineBreak(text.charCodeAt(at - 1))) continue;
     let end = at + 2;
     if (text.charCodeAt(end) === 32) end++;
@@ -46,16 +49,42 @@ function signatureStart(text: string, from: number): number {
 }
 
 const QUOTE_MARKERS = ['wrote:', 'schrieb', 'Original Message', 'Ursprüngliche Nachricht'];
+/** How far a quote marker or a signature line reaches: a new one overlaps the edit within this. */
+const MARKER_REACH = Math.max(...QUOTE_MARKERS.map(m => m.length), 4);
 
-/** Cuts the document before a quoted earlier message or a signature block. */
-function findBodyEnd(text: string, from: number): number {
+/** What the last text's scan for a quoted reply or a signature found; kept while it found neither. */
+interface BodyEndScan {
+  text: string;
+  from: number;
+  /** The text contains a quote marker, or a signature line after `from`. */
+  found: boolean;
+}
+
+/**
+ * Cuts the document before a quoted earlier message or a signature block. When the last text had
+ * neither, any in this one must overlap the stretch that changed, so only that stretch is searched.
+ */
+function findBodyEnd(text: string, from: number, cache?: ProseCache): number {
+  const last = cache?.bodyEndScan;
+  let searchFrom = 0;
+  let searchTo = text.length;
+  if (last && !last.found && last.from === from) {
+    const shared = Math.min(last.text.length, text.length);
+    const prefix = commonPrefix(last.text, text, shared);
+    const suffix = commonSuffix(last.text, text, shared - prefix);
+    searchFrom = Math.max(0, prefix - MARKER_REACH);
+    searchTo = Math.min(text.length, text.length - suffix + MARKER_REACH);
+  }
   let end = text.length;
-  if (QUOTE_MARKERS.some(marker => text.includes(marker))) {
+  const stretch = searchFrom === 0 && searchTo === text.length ? text : text.slice(searchFrom, searchTo);
+  const quoted = QUOTE_MARKERS.some(marker => stretch.includes(marker));
+  if (quoted) {
     const m = QUOTED_REPLY_HEADER.exec(text.slice(from));
     if (m) end = from + m.index;
   }
-  const signature = signatureStart(text, from);
+  const signature = signatureStart(text, from, Math.max(from, searchFrom), searchTo);
   if (signature !== -1 && signature < end) end = signature;
+  if (cache) cache.bodyEndScan = { text, from, found: quoted || signature !== -1 };
   return end;
 }
 
@@ -272,6 +301,7 @@ interface ChunkedBody {
 export interface ProseCache {
   byText: Map<string, ChunkProse>;
   last?: ChunkedBody;
+  bodyEndScan?: BodyEndScan;
 }
 
 /** How many leading characters two texts share; compared a window at a time, natively. */
@@ -409,7 +439,7 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
  */
 export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map() }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
-  const bodyEnd = findBodyEnd(text, front.end);
+  const bodyEnd = findBodyEnd(text, front.end, cache);
   const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };
   if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache);
   else plaintextBlocks(text, front.end, bodyEnd, doc);
