@@ -96,15 +96,38 @@ export class RoleModel {
 
   /** The probability of each role for one sentence or clause. */
   scores(text: string): RoleScores {
-    const z = this.model.bias.slice();
+    return this.probabilities(this.logits(text, new Float64Array(ROLES.length)));
+  }
+
+  /**
+   * The probability of each role in its best clause. The logistic function rises, so the clause
+   * with the highest logit has the highest probability: one logistic per role, not per clause.
+   */
+  bestScores(clauses: readonly string[]): RoleScores {
+    const best = this.logits(clauses[0], new Float64Array(ROLES.length));
+    const z = new Float64Array(ROLES.length);
+    for (let c = 1; c < clauses.length; c++) {
+      this.logits(clauses[c], z);
+      for (let r = 0; r < z.length; r++) if (z[r] > best[r]) best[r] = z[r];
+    }
+    return this.probabilities(best);
+  }
+
+  /** The bias plus the weights of the text's features, per role, in the order the features come. */
+  private logits(text: string, z: Float64Array): Float64Array {
     const width = ROLES.length;
+    for (let r = 0; r < width; r++) z[r] = this.model.bias[r];
     for (const id of roleFeatures(text)) {
       const row = this.rows[id];
       if (row < 0) continue;
       for (let r = 0, at = row * width; r < width; r++) z[r] += this.weights[at + r];
     }
+    return z;
+  }
+
+  private probabilities(z: Float64Array): RoleScores {
     const out = {} as RoleScores;
-    ROLES.forEach((role, r) => { out[role] = 1 / (1 + Math.exp(-z[r])); });
+    for (let r = 0; r < ROLES.length; r++) out[ROLES[r]] = 1 / (1 + Math.exp(-z[r]));
     return out;
   }
 
