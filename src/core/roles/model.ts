@@ -46,14 +46,20 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each Base64 digit's value by its character code. */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 61) length--;
+  const out = new Uint8Array(Math.floor((length * 3) / 4));
   let bits = 0;
   let acc = 0;
   let at = 0;
-  for (const ch of clean) {
-    acc = (acc << 6) | B64.indexOf(ch);
+  for (let i = 0; i < length; i++) {
+    // Only the low bits are read: the accumulator never needs more than 14.
+    acc = ((acc << 6) | B64_VALUE[text.charCodeAt(i)]) & 0x3fff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -74,10 +80,11 @@ export class RoleModel {
     const packed = fromBase64(model.weights);
     const width = ROLES.length;
     this.weights = new Float64Array(packed.length * 2);
-    packed.forEach((byte, i) => {
+    for (let i = 0; i < packed.length; i++) {
+      const byte = packed[i];
       this.weights[2 * i] = ((byte & 15) - 8) * model.scale[(2 * i) % width];
       this.weights[2 * i + 1] = ((byte >> 4) - 8) * model.scale[(2 * i + 1) % width];
-    });
+    }
     let id = 0;
     let row = 0;
     for (let i = 0; i < ids.length;) {
