@@ -1,4 +1,4 @@
-import { anchorWords, compilePattern, normaliseWord } from './pattern';
+import { anchorWords, compilePattern, normaliseWord, patternSource } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
@@ -6,8 +6,23 @@ import type { Lang } from './types';
 
 /** A compiled pattern and the words a text needs for it to have a chance. */
 export interface Matcher {
-  re: RegExp;
+  readonly re: RegExp;
   anchors?: ReadonlySet<string>;
+}
+
+/**
+ * A pattern whose RegExp is built when first run: many patterns never meet their anchor words
+ * in a draft, and building hundreds of RegExps is much of a cold start. The source is built (and
+ * checked) at once.
+ */
+class LazyMatcher implements Matcher {
+  private compiled: RegExp | undefined;
+
+  constructor(private readonly source: string, readonly anchors: ReadonlySet<string> | undefined) {}
+
+  get re(): RegExp {
+    return (this.compiled ??= new RegExp(this.source, 'gu'));
+  }
 }
 
 export interface CompiledEntry {
@@ -45,7 +60,7 @@ export const RULES: Record<Lang, LanguageRules> = { en, de };
 function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules): Matcher[] {
   return (patterns ?? []).map(p => {
     const anchors = anchorWords(p, rules.classes);
-    return { re: compilePattern(p, rules.classes), anchors: anchors && new Set(anchors) };
+    return new LazyMatcher(patternSource(p, rules.classes), anchors && new Set(anchors));
   });
 }
 
