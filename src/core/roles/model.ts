@@ -69,6 +69,10 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** Scratch logits, reused by every call: scoring is synchronous and a sentence allocates no arrays. */
+const BEST = new Float64Array(ROLES.length);
+const CLAUSE = new Float64Array(ROLES.length);
+
 export class RoleModel {
   /**
    * Row of each hashed feature's weights plus one, 0 for a feature without weight: a flat table,
@@ -110,7 +114,7 @@ export class RoleModel {
 
   /** The probability of each role for one sentence or clause. */
   scores(text: string): RoleScores {
-    return this.probabilities(this.logits(text, new Float64Array(ROLES.length)));
+    return this.probabilities(this.logits(text, BEST));
   }
 
   /**
@@ -118,8 +122,8 @@ export class RoleModel {
    * with the highest logit has the highest probability: one logistic per role, not per clause.
    */
   bestScores(clauses: readonly string[]): RoleScores {
-    const best = this.logits(clauses[0], new Float64Array(ROLES.length));
-    const z = new Float64Array(ROLES.length);
+    const best = this.logits(clauses[0], BEST);
+    const z = CLAUSE;
     for (let c = 1; c < clauses.length; c++) {
       this.logits(clauses[c], z);
       for (let r = 0; r < z.length; r++) if (z[r] > best[r]) best[r] = z[r];
