@@ -288,6 +288,8 @@ function chunkStarts(body: string, from = 0, stopAt?: (at: number) => boolean): 
 interface ChunkProse {
   blocks: ProseBlock[];
   quoted: string[];
+  /** The blocks in document offsets, as last placed: handed on while the chunk does not move. */
+  placed?: { offset: number; blocks: ProseBlock[] };
 }
 
 /** The last Markdown body analysed and its chunks, to reuse by position while the writer types. */
@@ -398,8 +400,12 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
     return fresh;
   });
   parsed.forEach((chunk, i) => {
-    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
-    for (const b of chunk.blocks) doc.blocks.push({ start: from + starts[i] + b.start, end: from + starts[i] + b.end, text: b.text, key: b });
+    const offset = from + starts[i];
+    if (chunk.placed?.offset !== offset) {
+      // The chunk's own block objects travel along as `key`, so per-block results can be reused.
+      chunk.placed = { offset, blocks: chunk.blocks.map(b => ({ start: offset + b.start, end: offset + b.end, text: b.text, key: b })) };
+    }
+    for (const b of chunk.placed.blocks) doc.blocks.push(b);
     for (const q of chunk.quoted) doc.quoted.push(q);
   });
   cache.last = { body, starts, parsed };
