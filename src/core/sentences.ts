@@ -149,7 +149,8 @@ function windows(text: string): Array<[number, number]> {
  */
 const ONE_SENTENCE = /^[\t \x22-\x2D\x2F-\x3E\x40-\x7E\u00A0-\u024F„“”‘’–—]*(?:[.!?]+["'”“»«)\]]*[ \t]*)?$/;
 
-function segments(text: string, lang: Lang): Iterable<{ segment: string; index: number }> {
+/** ICU's sentence segments of `text`, without asking ICU where it cannot break. */
+export function segments(text: string, lang: Lang): Iterable<{ segment: string; index: number }> {
   return ONE_SENTENCE.test(text) ? [{ segment: text, index: 0 }] : segmenter(lang).segment(text);
 }
 
