@@ -219,7 +219,57 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 }
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
-function parseChunk(body: string): ChunkProse {
+export function parseChunk(body: string): ChunkProse {
+  return plainChunk(body) ?? parseMarkdownChunk(body);
+}
+
+/** Any character that may start or be Markdown syntax inside a line, or that the parser rewrites. */
+const MARKUP = /[\\`*_~[\]<>&|\r\0]/;
+/** A line the parser can only read as part of a paragraph: it opens with a letter. */
+const PARAGRAPH_LINE = /^[A-Za-z\u00C0-\u024F]/;
+/** An ATX heading with nothing to strip but its opening hashes ("## Reply 3"). */
+const SIMPLE_HEADING = /^(#{1,6}[ \t]+)[^#\s][^#]*$/;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * The prose of a chunk of plain paragraphs and simple headings, found without the Markdown
+ * parser: what it would find, a paragraph's lines with their trailing space blanked and a
+ * heading's hashes blanked. Undefined for anything else (the parser reads it).
+ */
+export function plainChunk(body: string): ChunkProse | undefined {
+  if (MARKUP.test(body)) return undefined;
+  const out: ChunkProse = { blocks: [], quoted: [] };
+  let paragraph: { start: number; end: number; lines: string[] } | undefined;
+  const close = () => {
+    if (paragraph) out.blocks.push({ start: paragraph.start, end: paragraph.end, text: paragraph.lines.join('\n') });
+    paragraph = undefined;
+  };
+  for (let at = 0; at <= body.length;) {
+    const newline = body.indexOf('\n', at);
+    const end = newline === -1 ? body.length : newline;
+    const line = body.slice(at, end);
+    if (BLANK.test(line)) {
+      close();
+    } else if (PARAGRAPH_LINE.test(line)) {
+      const trimmed = line.trimEnd();
+      const masked = trimmed + ' '.repeat(line.length - trimmed.length);
+      if (paragraph) { paragraph.lines.push(masked); paragraph.end = end; } else paragraph = { start: at, end, lines: [masked] };
+    } else {
+      const heading = SIMPLE_HEADING.exec(line);
+      if (!heading) return undefined;
+      close();
+      const content = line.trimEnd();
+      out.blocks.push({ start: at, end, text: ' '.repeat(heading[1].length) + content.slice(heading[1].length) + ' '.repeat(line.length - content.length) });
+    }
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  close();
+  return out;
+}
+
+/** The prose of one chunk of Markdown as the parser reads it. */
+export function parseMarkdownChunk(body: string): ChunkProse {
   const out: ChunkProse = { blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
   const starts = lineStarts(body);

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, Analyzer, LineIndex } from '../../src/core';
 import { seededRandom } from '../../src/core/random';
+import { parseMarkdownChunk, plainChunk } from '../../src/core/prose';
 import { segments } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 import { fuzzDraft } from '../fuzz';
@@ -48,6 +49,36 @@ describe('fast paths', () => {
         assert.deepEqual([...segments(text, lang)].filter(s => s.segment !== '').map(s => [s.index, s.segment]), expected, JSON.stringify(text));
       }
     }
+  });
+
+  it('reads plain paragraphs and headings as the Markdown parser does', function () {
+    this.timeout(60000);
+    const chunks = new Set<string>();
+    const r = seededRandom(5);
+    const texts = drafts();
+    for (const text of texts) {
+      chunks.add(text);
+      for (const paragraph of text.split(/\n\n+/)) { chunks.add(paragraph); chunks.add(`${paragraph}\n\n`); chunks.add(`## ${paragraph.split('\n')[0]}\n\n${paragraph}`); }
+    }
+    // Lines that are almost plain: each differs from a plain line by one character the parser may read as syntax.
+    const tricky = ['#', '##', '#######', ' ', '\t', '    ', '-', '=', '===', '1.', '1)', '+', '>', '|', '\u00A0', '#x', 'x #', '## x #', 'x  ', 'x\t'];
+    for (let i = 0; i < 4000; i++) {
+      const lines: string[] = [];
+      for (let n = 1 + Math.floor(r() * 6); n > 0; n--) {
+        const base = texts[Math.floor(r() * texts.length)].split('\n')[0].slice(0, 40);
+        const piece = tricky[Math.floor(r() * tricky.length)];
+        lines.push(r() < 0.3 ? base : r() < 0.5 ? `${piece} ${base}` : r() < 0.5 ? `${base}${piece}` : piece);
+      }
+      chunks.add(lines.join('\n'));
+    }
+    let plain = 0;
+    for (const chunk of chunks) {
+      const fast = plainChunk(chunk);
+      if (!fast) continue;
+      plain++;
+      assert.deepEqual(fast, parseMarkdownChunk(chunk), JSON.stringify(chunk));
+    }
+    assert.ok(plain > 300, `only ${plain} of ${chunks.size} chunks took the plain path`);
   });
 
   it('finds a quoted reply or signature typed into a long draft, and its removal, as a fresh analysis does', function () {
