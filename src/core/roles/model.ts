@@ -5,7 +5,7 @@
  * threshold, chosen by cross-validation on the bank.
  */
 import type { Lang } from '../types';
-import { HASH_BITS, roleFeatures } from './features';
+import { HASH_BITS, roleFeatureSet } from './features';
 import { ROLE_WEIGHTS } from './weights';
 
 export const ROLES = [
@@ -135,7 +135,7 @@ export class RoleModel {
   private logits(text: string, z: Float64Array): Float64Array {
     const width = ROLES.length;
     for (let r = 0; r < width; r++) z[r] = this.bias[r];
-    for (const id of roleFeatures(text)) {
+    for (const id of roleFeatureSet(text)) {
       const row = this.rows[id];
       if (row === 0) continue;
       // The same product of step and scale, and the same order of sums, as a table of weights would give.
