@@ -3,6 +3,8 @@
  * linters on the same texts (median of several runs after a warm-up) and prints a table. A
  * benchmark, not a test: it prints figures and never fails on them.
  * `npm run bench -- --hostile`: instead, each hostile family of test/hostile.ts at 128 KB and 2 MB.
+ * `npm run bench -- --compare <git ref> [--rounds N]`: instead, the engine and CLI of that commit
+ * against this tree's, side by side (see compare.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { sentenceRoles } from '../src/core/roles/clauses';
 import { RoleModel } from '../src/core/roles/model';
 import { ROLE_WEIGHTS } from '../src/core/roles/weights';
 import { fuzzDraft, checkInvariants } from '../test/fuzz';
+import { compare } from './compare';
 import { HOSTILE_FAMILIES } from '../test/hostile';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,9 +87,31 @@ function hostile(): void {
   }
 }
 
+/** A long draft and the same with one character typed in its middle (joined, as an editor's getText() is flat). */
+function typedVariants(all: Draft[], bytes: number): [string, string] {
+  const base = document(all, bytes);
+  const middle = base.indexOf('\n\n', bytes / 2) - 3;
+  return [base, [base.slice(0, middle), 'x', base.slice(middle)].join('')];
+}
+
 async function main(): Promise<void> {
   if (args.includes('--hostile')) { hostile(); return; }
   const all = drafts();
+  if (args.includes('--compare')) {
+    const ref = args[args.indexOf('--compare') + 1];
+    const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 15;
+    const dir = mkdtempSync(join(tmpdir(), 'decline-coach-bench-'));
+    try {
+      const megabyteFile = join(dir, 'draft.md');
+      writeFileSync(megabyteFile, document(all, 1_000_000));
+      const twoKb = all.map(d => d.text).join('\n\n').slice(0, 2000);
+      const megabyte = document(all.filter(d => d.lang === 'en'), 1_000_000);
+      await compare(root, ref, { twoKb, typed: bytes => typedVariants(all, bytes), megabyte, megabyteFile }, rounds);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const english = all.filter(d => d.lang === 'en');
   const writeGood = require('write-good') as (text: string) => unknown[];
   const { markdown: alex } = await import('alex') as { markdown: (text: string) => { messages: unknown[] } };
@@ -140,13 +165,10 @@ async function main(): Promise<void> {
   // The editor's case: a long draft, one character typed in the middle (and deleted again, in
   // turn), judged again by the document's Analyzer. Offsets after the edit shift, as when typing.
   const keystroke = (bytes: number) => {
-    const base = document(all, bytes);
-    const middle = base.indexOf('\n\n', bytes / 2) - 3;
-    // Joined, not concatenated: an editor's getText() gives a flat string, and so does join().
-    const variants = [base, [base.slice(0, middle), 'x', base.slice(middle)].join('')];
+    const variants = typedVariants(all, bytes);
     const analyzer = new Analyzer();
     let flip = 0;
-    analyzer.analyze(base);
+    analyzer.analyze(variants[0]);
     return { typed: time(() => analyzer.analyze(variants[++flip % 2]), 4000), full: time(() => analyze(variants[++flip % 2]), 4000) };
   };
   const at200 = keystroke(200_000);

@@ -1,4 +1,4 @@
-import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage, snippetToPlain } from '../core';
+import { type Analysis, type Lang, LineIndex, PRINCIPLES, principleTitle, RULE_IDS, ruleDocsUrl, ruleMessage, ruleTitle, type Severity, snippetToPlain } from '../core';
 import { cliText } from './messages';
 import pkg from '../../package.json';
 
@@ -28,7 +28,8 @@ export function formatTextFile(r: FileReport, uiLang: Lang, totals: Totals): str
   totals.files++;
   for (const f of r.result.findings) {
     const { line, column } = location(r, f.start);
-    lines.push(`${r.path}:${line}:${column}  ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
+    // One finding, one line: a team's message may span several.
+    lines.push(`${r.path}:${line}:${column}  ${f.severity.padEnd(7)}  ${f.message.replace(/\s*\n\s*/g, ' ')}  ${f.ruleId}`);
     const preferred = f.fixes.find(x => x.preferred);
     if (preferred) lines.push(`    ↳ ${preferred.title}`);
     if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
@@ -42,6 +43,36 @@ export function formatTextFile(r: FileReport, uiLang: Lang, totals: Totals): str
       PRINCIPLES.map(p => `${r.result.principles[p] ? '✓' : '✗'} ${principleTitle(uiLang, p)}`).join(' · ')));
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/** A workflow command's message: percent, carriage return and line feed escaped, as GitHub's runner reads them back. */
+export const escapeGithubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A workflow command's property value: as a message, and also `:` and `,`, which separate properties. */
+export const escapeGithubProperty = (s: string): string => escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
+
+/** One annotation: `::warning file=…,line=…::message`. */
+export function githubCommand(severity: Severity, properties: Record<string, string | number>, message: string): string {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',');
+  return `::${GITHUB_LEVEL[severity]}${props ? ` ${props}` : ''}::${escapeGithubData(message)}\n`;
+}
+
+/** One file's findings as GitHub Actions annotations on the lines they concern; adds them to `totals`. */
+export function formatGithubFile(r: FileReport, uiLang: Lang, totals: Totals): string {
+  totals.files++;
+  let out = '';
+  for (const f of r.result.findings) {
+    const start = location(r, f.start);
+    const end = location(r, f.end);
+    const where: Record<string, string | number> = r.path === '-' ? {} : { file: r.path.replace(/\\/g, '/'), line: start.line, col: start.column, endLine: end.line, endColumn: end.column };
+    const preferred = f.fixes.find(x => x.preferred);
+    const message = preferred ? `${f.message}\n↳ ${preferred.title}` : f.message;
+    out += githubCommand(f.severity, { ...where, title: `Decline Coach: ${ruleTitle(uiLang, f.ruleId)} (${f.ruleId})` }, message);
+    if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
+    else totals.suggestions++;
+  }
+  return out;
 }
 
 export function formatTextSummary(totals: Totals, uiLang: Lang): string {

@@ -1,63 +1,26 @@
 /**
- * decline-coach check [--format text|json|sarif] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <files…|->
+ * decline-coach check [--format text|json|sarif|github] [--config FILE] [--lang auto|de|en] [--fix] [--no-exit] [--max-size MB] <files…|->
+ * decline-coach --init [folder] · decline-coach --help
  *
- * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error (the
- * other files are still checked).
+ * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error, or an
+ * error in a config file (the other files are still checked).
  */
 import { createHash } from 'node:crypto';
 import {
   closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, renameSync,
-  type Stats, statSync, unlinkSync, writeSync,
+  type Stats, statSync, unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { type Analysis, Analyzer, fixAllText, type Lang, LineIndex } from '../core';
-import { type FileReport, formatTextFile, formatTextSummary, jsonStream, sarifStream, type StreamedJson, type Totals } from './format';
+import { type Analysis, Analyzer, fixAllText, LineIndex } from '../core';
+import { analyzeOptionsOf, type CoachSettings, type ConfigProblem, withSeverities } from '../core/config';
+import { type Options, parseArgs, UsageError } from './args';
+import { ConfigResolver, STARTER_CONFIG } from './config';
+import {
+  type FileReport, formatGithubFile, formatTextFile, formatTextSummary, githubCommand, jsonStream, sarifStream, type StreamedJson, type Totals,
+} from './format';
 import { cliText, type CliMessageKey, uiLang } from './messages';
 
-type Format = 'text' | 'json' | 'sarif';
-
-interface Options {
-  format: Format;
-  /** Report findings but exit 0 for them (usage and I/O errors still exit 2). */
-  noExit: boolean;
-  lang: 'auto' | Lang;
-  fix: boolean;
-  maxSizeMb: number;
-  paths: string[];
-}
-
 const say = (key: CliMessageKey, ...args: Array<string | number>) => cliText(uiLang, key, ...args);
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Options {
-  const args = [...argv];
-  if (args[0] === 'check') args.shift();
-  const opts: Options = { format: 'text', noExit: false, lang: 'auto', fix: false, maxSizeMb: 2, paths: [] };
-  const value = (name: string, allowed?: string[]) => {
-    const v = args.shift();
-    if (v === undefined || (allowed && !allowed.includes(v))) throw new UsageError(say('cli.badValue', name, (allowed ?? ['a number']).join(', ')));
-    return v;
-  };
-  while (args.length) {
-    const arg = args.shift() as string;
-    if (arg === '--format' || arg === '-f') opts.format = value('--format', ['text', 'json', 'sarif']) as Format;
-    else if (arg.startsWith('--format=')) { args.unshift(arg.slice(9)); opts.format = value('--format', ['text', 'json', 'sarif']) as Format; }
-    else if (arg === '--lang') opts.lang = value('--lang', ['auto', 'de', 'en']) as Options['lang'];
-    else if (arg.startsWith('--lang=')) { args.unshift(arg.slice(7)); opts.lang = value('--lang', ['auto', 'de', 'en']) as Options['lang']; }
-    else if (arg === '--fix') opts.fix = true;
-    else if (arg === '--no-exit') opts.noExit = true;
-    else if (arg === '--max-size') {
-      const n = Number(value('--max-size'));
-      if (!(n > 0)) throw new UsageError(say('cli.badValue', '--max-size', 'a number > 0'));
-      opts.maxSizeMb = n;
-    } else if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg === '-' || !arg.startsWith('-')) opts.paths.push(arg);
-    else throw new UsageError(say('cli.unknownOption', arg));
-  }
-  if (opts.paths.length === 0) throw new UsageError(say('cli.noFiles'));
-  return opts;
-}
 
 const DRAFT_EXT = new Set(['.md', '.markdown', '.txt']);
 
@@ -223,14 +186,19 @@ function writeFixed(path: string, draft: Draft, fixed: string): void {
 }
 
 /** Checks one draft (and fixes it with --fix); problems become one line in `errors`. */
-function checkOne(path: string, opts: Options, errors: string[]): FileReport | undefined {
+function checkOne(path: string, opts: Options, settings: CoachSettings, errors: string[]): FileReport | undefined {
   const draft = readDraft(path, opts.maxSizeMb * 1024 * 1024);
   if ('error' in draft) { errors.push(draft.error); return undefined; }
-  const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
+  const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' as const : 'markdown' as const;
   let text = draft.text;
   // An engine bug (an invalid finding) is reported as an error, never shown as a finding.
   const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`));
-  const judge = (t: string) => engine.analyze(t, { language: opts.lang, format });
+  const options = { ...analyzeOptionsOf(settings, uiLang), format };
+  // Rules turned off are neither reported nor fixed.
+  const judge = (t: string): Analysis => {
+    const analysis = engine.analyze(t, options);
+    return { ...analysis, findings: withSeverities(analysis.findings, settings.severity) };
+  };
   let result: Analysis = judge(text);
   if (opts.fix) {
     const { text: fixed, count } = fixAllText(text, judge);
@@ -264,6 +232,9 @@ function reporter(opts: Options, out: Output): { file: (r: FileReport) => void; 
   if (opts.format === 'text') {
     return { totals, file: r => out.write(formatTextFile(r, uiLang, totals)), end: () => out.write(formatTextSummary(totals, uiLang)) };
   }
+  if (opts.format === 'github') {
+    return { totals, file: r => out.write(formatGithubFile(r, uiLang, totals)), end: () => out.write(formatTextSummary(totals, uiLang)) };
+  }
   const stream: StreamedJson = opts.format === 'json' ? jsonStream() : sarifStream();
   out.write(stream.open);
   return {
@@ -280,10 +251,27 @@ function reporter(opts: Options, out: Output): { file: (r: FileReport) => void; 
   };
 }
 
+/** Writes a commented starter config into `dir`, never over an existing one. */
+function init(dir: string): number {
+  const path = join(dir, '.declinecoach.jsonc');
+  try {
+    writeFileSync(path, STARTER_CONFIG, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(`decline-coach: ${code === 'EEXIST' ? say('cli.initExists', path) : say('cli.initFailed', path, code ?? String(e))}`);
+    return 2;
+  }
+  console.log(say('cli.initWritten', path));
+  return 0;
+}
+
 export function main(argv: string[]): number {
   let opts: Options;
   try {
-    opts = parseArgs(argv);
+    const command = parseArgs(argv);
+    if (command.kind === 'help') { console.log(say('cli.help')); return 0; }
+    if (command.kind === 'init') return init(command.dir);
+    opts = command.options;
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) console.error(`decline-coach: ${e.message}`);
@@ -292,17 +280,31 @@ export function main(argv: string[]): number {
     }
     throw e;
   }
+  const explicit = opts.config === undefined ? undefined : ConfigResolver.explicitSource(opts.config);
+  if (opts.config !== undefined && !explicit) {
+    console.error(`decline-coach: ${say('cli.configUnreadable', opts.config)}`);
+    return 2;
+  }
   const fixingStdin = opts.fix && opts.paths.includes('-');
   const out: Output = fixingStdin ? process.stderr : process.stdout;
   const report = reporter(opts, out);
   let failed = false;
   const fail = (line: string) => { failed = true; console.error(`decline-coach: ${line}`); };
+  // A mistake in a config file is shown where it is, and fails the run; the rest of the file still applies.
+  const configProblems = (path: string, problems: ConfigProblem[]) => {
+    for (const p of problems) {
+      if (p.severity === 'error') failed = true;
+      if (opts.format === 'github') out.write(githubCommand(p.severity, { file: path.replace(/\\/g, '/'), line: p.line + 1, col: p.character + 1, title: 'Decline Coach config' }, p.message));
+      else console.error(`decline-coach: ${say('cli.configProblem', path, p.line + 1, p.character + 1, p.severity, p.message)}`);
+    }
+  };
+  const configs = new ConfigResolver(uiLang, configProblems, explicit, opts.lang);
   for (const path of opts.paths) {
     let files = [path];
     if (path !== '-') {
       try {
         if (statSync(path).isDirectory()) {
-          files = draftsIn(path);
+          files = draftsIn(path).filter(f => configs.wanted(f));
           if (files.length === 0) { fail(say('cli.isDirectory', path)); continue; }
         }
       } catch { /* readDraft reports it */ }
@@ -311,7 +313,7 @@ export function main(argv: string[]): number {
       // Each file on its own: an unexpected error names it, and the others are still checked.
       const errors: string[] = [];
       try {
-        const r = checkOne(file, opts, errors);
+        const r = checkOne(file, opts, configs.settingsFor(file).settings, errors);
         if (r) report.file(r);
       } catch (e) {
         errors.push(say('cli.failed', file, e instanceof Error ? e.message.split('\n')[0] : String(e)));

@@ -1,4 +1,4 @@
-import { anchorWords, compilePattern, normaliseWord } from './pattern';
+import { anchorWords, compilePattern, normaliseWord, patternSource } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
@@ -6,8 +6,73 @@ import type { Lang } from './types';
 
 /** A compiled pattern and the words a text needs for it to have a chance. */
 export interface Matcher {
-  re: RegExp;
-  anchors?: ReadonlySet<string>;
+  readonly re: RegExp;
+  /** Undefined: no word can tell, the pattern is always tried. */
+  readonly anchors?: ReadonlySet<string>;
+  /** The language's anchor scan the matcher is indexed in, and its place there. */
+  readonly scan: AnchorScan;
+  readonly id: number;
+}
+
+/**
+ * One language's anchor words, for all its patterns at once: a text's words are looked up once
+ * (per text, not per list of patterns), marking every pattern whose anchors occur; each list then
+ * keeps its marked patterns. The marks are stamped with a generation, so nothing is cleared.
+ */
+class AnchorScan {
+  private readonly byWord = new Map<string, number[]>();
+  private stamps = new Int32Array(64);
+  private generation = 0;
+  private count = 0;
+  private lastWords: ReadonlySet<string> | undefined;
+
+  add(anchors: ReadonlySet<string> | undefined): number {
+    const id = this.count++;
+    if (id === this.stamps.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    for (const word of anchors ?? []) {
+      const ids = this.byWord.get(word);
+      if (ids) ids.push(id);
+      else this.byWord.set(word, [id]);
+    }
+    this.lastWords = undefined;
+    return id;
+  }
+
+  /** Whether the matcher's anchors occur among `words` (a Set not changed after it is first scanned). */
+  has(m: Matcher, words: ReadonlySet<string>): boolean {
+    if (!m.anchors) return true;
+    if (words !== this.lastWords) {
+      const generation = ++this.generation;
+      for (const word of words) {
+        const ids = this.byWord.get(word);
+        if (ids) for (const id of ids) this.stamps[id] = generation;
+      }
+      this.lastWords = words;
+    }
+    return this.stamps[m.id] === this.generation;
+  }
+}
+
+/**
+ * A pattern whose RegExp is built when first run: many patterns never meet their anchor words
+ * in a draft, and building hundreds of RegExps is much of a cold start. The source is built (and
+ * checked) at once.
+ */
+class LazyMatcher implements Matcher {
+  private compiled: RegExp | undefined;
+  readonly id: number;
+
+  constructor(private readonly source: string, readonly anchors: ReadonlySet<string> | undefined, readonly scan: AnchorScan) {
+    this.id = scan.add(anchors);
+  }
+
+  get re(): RegExp {
+    return (this.compiled ??= new RegExp(this.source, 'gu'));
+  }
 }
 
 export interface CompiledEntry {
@@ -42,16 +107,17 @@ export interface CompiledLanguage {
 
 export const RULES: Record<Lang, LanguageRules> = { en, de };
 
-function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules): Matcher[] {
+function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules, scan: AnchorScan): Matcher[] {
   return (patterns ?? []).map(p => {
     const anchors = anchorWords(p, rules.classes);
-    return { re: compilePattern(p, rules.classes), anchors: anchors && new Set(anchors) };
+    return new LazyMatcher(patternSource(p, rules.classes), anchors && new Set(anchors), scan);
   });
 }
 
 /** Compiles one language's rule data; throws on a malformed pattern (the unit tests run this). */
 export function compileLanguage(rules: LanguageRules): CompiledLanguage {
-  const c = (p?: readonly string[]) => compileAll(p, rules);
+  const scan = new AnchorScan();
+  const c = (p?: readonly string[]) => compileAll(p, rules, scan);
   const entries: CompiledEntry[] = rules.phrases.map(entry => ({
       entry,
       entryId: `${rules.lang}.${entry.id}`,
@@ -105,62 +171,15 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
   }
 }
 
-/** Whether the matcher can match a text with these words (see `anchorWords`). */
-function mayMatch(m: Matcher, words: ReadonlySet<string>): boolean {
-  const anchors = m.anchors;
-  if (!anchors) return true;
-  const [small, large] = words.size < anchors.size ? [words, anchors] : [anchors, words];
-  for (const w of small) if (large.has(w)) return true;
-  return false;
-}
-
-interface MatcherIndex {
-  unanchored: Matcher[];
-  byWord: Map<string, Matcher[]>;
-}
-
-const indexes = new WeakMap<readonly Matcher[], MatcherIndex>();
-
-/** Matchers by anchor word, so a sentence only tries the patterns its words could match. */
-function indexOf(matchers: readonly Matcher[]): MatcherIndex {
-  let index = indexes.get(matchers);
-  if (!index) {
-    index = { unanchored: [], byWord: new Map() };
-    for (const m of matchers) {
-      if (!m.anchors) { index.unanchored.push(m); continue; }
-      for (const word of m.anchors) {
-        const list = index.byWord.get(word);
-        if (list) list.push(m);
-        else index.byWord.set(word, [m]);
-      }
-    }
-    indexes.set(matchers, index);
-  }
-  return index;
+/** The matchers a text with these words could match, in their original order. */
+export function candidates(matchers: readonly Matcher[], words: ReadonlySet<string>): Matcher[] {
+  return matchers.filter(m => m.scan.has(m, words));
 }
 
 const test = (m: Matcher, text: string) => { m.re.lastIndex = 0; return m.re.test(text); };
 
-/** The matchers a text with these words could match, in their original order. */
-export function candidates(matchers: readonly Matcher[], words: ReadonlySet<string>): Matcher[] {
-  const index = indexOf(matchers);
-  const found = new Set<Matcher>(index.unanchored);
-  for (const word of words) for (const m of index.byWord.get(word) ?? []) found.add(m);
-  if (found.size === 0) return [];
-  return matchers.filter(m => found.has(m));
-}
-
 export function anyMatch(matchers: readonly Matcher[], text: string, words: ReadonlySet<string>): boolean {
-  const index = indexOf(matchers);
-  if (index.unanchored.some(m => test(m, text))) return true;
-  const tried = new Set<Matcher>();
-  for (const word of words) {
-    for (const m of index.byWord.get(word) ?? []) {
-      if (tried.has(m)) continue;
-      tried.add(m);
-      if (test(m, text)) return true;
-    }
-  }
+  for (const m of matchers) if (m.scan.has(m, words) && test(m, text)) return true;
   return false;
 }
 
@@ -168,7 +187,7 @@ export function anyMatch(matchers: readonly Matcher[], text: string, words: Read
 export function matchRanges(matchers: readonly Matcher[], text: string, words: ReadonlySet<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const m of matchers) {
-    if (!mayMatch(m, words)) continue;
+    if (!m.scan.has(m, words)) continue;
     for (const x of matchesOf(m.re, text)) out.push([x.index, x.index + x[0].length]);
   }
   return out;

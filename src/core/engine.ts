@@ -36,8 +36,8 @@ interface BlockResult {
   findings: Finding[];
   /** A short block such as "Best regards, Ann". */
   closing: boolean;
-  /** The findings in document offsets, as last placed: reused while the block does not move. */
-  placed?: { offset: number; findings: Finding[] };
+  /** The block's sentences and findings in document offsets, as last placed: reused while the block does not move. */
+  placed?: PlacedSentences & { findings: Finding[] };
 }
 
 /** What a block is, whatever language it is judged in. */
@@ -46,6 +46,8 @@ interface BlockFacts {
   register: RegisterCounts;
   /** Characters of prose, without surrounding space. */
   proseLength: number;
+  /** The block's own language when its words tell clearly; otherwise it takes the document's. */
+  ownLang: Lang | undefined;
 }
 
 function shiftFinding(f: Finding, by: number): Finding {
@@ -89,7 +91,10 @@ export class Analyzer {
     const key = block.key ?? block;
     let entry = this.blocks.get(key);
     if (!entry) {
-      const facts = { language: countLanguage(block.text), register: countRegister(block.text), proseLength: block.text.trim().length };
+      const language = countLanguage(block.text);
+      const guess = guessFromCounts(language);
+      const ownLang = guess.lang && guess.confidence >= 0.6 ? guess.lang : undefined;
+      const facts = { language, register: countRegister(block.text), proseLength: block.text.trim().length, ownLang };
       entry = { facts, judged: new Map() };
       this.blocks.set(key, entry);
     }
@@ -113,11 +118,6 @@ export class Analyzer {
       : prose.frontMatter.lang === 'de' || prose.frontMatter.lang === 'en' ? prose.frontMatter.lang : undefined;
     const docGuess = guessFromCounts(total.language);
     const docLang: Lang = forced ?? docGuess.lang ?? 'en';
-    const langOf = (i: number): Lang => {
-      if (forced) return forced;
-      const g = guessFromCounts(memory[i].facts.language);
-      return g.lang && g.confidence >= 0.6 ? g.lang : docLang;
-    };
     const messageLang = (lang: Lang) => options.messageLanguage ?? lang;
     // The team's preferred form of address where the draft shows neither Sie nor du.
     const register = docLang === 'de' && options.register && total.register.sie + total.register.du === 0
@@ -130,10 +130,11 @@ export class Analyzer {
     let closingBlock: number | undefined;
     const variant = `${forced ?? ''}|${options.messageLanguage ?? ''}`;
     const judgementKey: Record<Lang, string> = { en: `en|${variant}`, de: `de|${variant}` };
-    prose.blocks.forEach((block, i) => {
-      const lang = langOf(i);
+    for (let i = 0; i < prose.blocks.length; i++) {
+      const block = prose.blocks[i];
+      const { facts, judged: seen } = memory[i];
+      const lang = forced ?? facts.ownLang ?? docLang;
       blockLangs.push(lang);
-      const seen = memory[i].judged;
       let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         // Cached with the block: its strings must not keep this version of the document alive.
@@ -141,10 +142,14 @@ export class Analyzer {
         seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
-      placed.push({ offset: block.start, sentences: judged.sentences });
-      if (judged.placed?.offset !== block.start) judged.placed = { offset: block.start, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
-      for (const f of judged.placed.findings) found.push(f);
-    });
+      let at = judged.placed;
+      if (at?.offset !== block.start) {
+        at = { offset: block.start, sentences: judged.sentences, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
+        judged.placed = at;
+      }
+      placed.push(at);
+      for (const f of at.findings) found.push(f);
+    }
     customFindings(text, prose.blocks, options.customPhrases ?? [], options.neverPromise ?? [], i => blockLangs[i], messageLang, found);
     const suppressions = new Suppressions(text);
     const phrases = reportedPhrases(found, options.ignoredPhrases ?? [], suppressions);

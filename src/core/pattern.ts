@@ -60,19 +60,34 @@ function isPunctuation(token: string): boolean {
   return /^[^\p{L}\p{N}{]+$/u.test(token);
 }
 
+/** Each word class's alternation, built once per rule data: many patterns share a class. */
+const classSources = new WeakMap<WordClasses, Map<string, string>>();
+
 function compileAlternative(alt: string, classes: WordClasses, pattern: string): string {
   const cls = /^\{([A-Z_]+)\}$/.exec(alt);
   if (!cls) return escapeLiteral(alt);
   const name = cls[1];
   if (BUILTIN_CLASSES[name]) return BUILTIN_CLASSES[name];
-  const words = classes[name];
-  if (!words || words.length === 0) throw new PatternError(`unknown word class {${name}} in pattern "${pattern}"`);
-  // Longest first so that "wouldn't" wins over "would".
-  return [...words].sort((a, b) => b.length - a.length).map(escapeLiteral).join('|');
+  let known = classSources.get(classes);
+  if (!known) classSources.set(classes, (known = new Map()));
+  let source = known.get(name);
+  if (source === undefined) {
+    const words = classes[name];
+    if (!words || words.length === 0) throw new PatternError(`unknown word class {${name}} in pattern "${pattern}"`);
+    // Longest first so that "wouldn't" wins over "would".
+    source = [...words].sort((a, b) => b.length - a.length).map(escapeLiteral).join('|');
+    known.set(name, source);
+  }
+  return source;
 }
 
 /** Compiles one pattern of the rule language; throws PatternError on malformed input. */
 export function compilePattern(pattern: string, classes: WordClasses = {}): RegExp {
+  return new RegExp(patternSource(pattern, classes), 'gu');
+}
+
+/** The RegExp source of one pattern (flags `gu`); throws PatternError on malformed input. */
+export function patternSource(pattern: string, classes: WordClasses = {}): string {
   const tokens = pattern.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) throw new PatternError('empty pattern');
   let source = '';
@@ -108,7 +123,7 @@ export function compilePattern(pattern: string, classes: WordClasses = {}): RegE
     const unit = `${lead}${startGuard}(${body})${endGuard}`;
     source += optional ? `(?:${unit})?` : unit;
   });
-  return new RegExp(source, 'gu');
+  return source;
 }
 
 /** A user's phrase is always literal text, never a regular expression. */

@@ -30,16 +30,61 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n
 /** "On Mon, 3 May 2026, Ann wrote:", "Am 3. Mai 2026 schrieb Ann:", Outlook's separators. */
 const QUOTED_REPLY_HEADER =
   /^(?:On\b.{0,200}\bwrote:|Am\b.{0,200}\bschrieb\b.{0,200}:|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht)\s*-{2,})[ \t]*$/imu;
-const SIGNATURE = /^-- ?$/m;
+/** Ends a line (as `^` and `$` of a multiline RegExp see it). */
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
-/** Cuts the document before a quoted earlier message or a signature block. */
-function findBodyEnd(text: string, from: number): number {
-  let end = text.length;
-  const mayQuote = /wrote:|schrieb|Original Message|Ursprüngliche Nachricht/.test(text);
-  for (const re of mayQuote ? [QUOTED_REPLY_HEADER, SIGNATURE] : [SIGNATURE]) {
-    const m = re.exec(text.slice(from));
-    if (m && from + m.index < end) end = from + m.index;
+/**
+ * Where the first signature separator, a line of "--" or "-- ", starts in `[searchFrom, searchTo)`;
+ * -1 if none. Lines are counted from `from`, where the body starts. A native search for "--" and
+ * a look around each.
+ */
+function signatureStart(text: string, from: number, searchFrom = from, searchTo = text.length): number {
+  for (let at = text.indexOf('--', searchFrom); at !== -1 && at < searchTo; at = text.indexOf('--', at + 1)) {
+    if (at > from && !isLineBreak(text.charCodeAt(at - 1))) continue;
+    let end = at + 2;
+    if (text.charCodeAt(end) === 32) end++;
+    if (end === text.length || isLineBreak(text.charCodeAt(end))) return at;
   }
+  return -1;
+}
+
+const QUOTE_MARKERS = ['wrote:', 'schrieb', 'Original Message', 'Ursprüngliche Nachricht'];
+/** How far a quote marker or a signature line reaches: a new one overlaps the edit within this. */
+const MARKER_REACH = Math.max(...QUOTE_MARKERS.map(m => m.length), 4);
+
+/** What the last text's scan for a quoted reply or a signature found; kept while it found neither. */
+interface BodyEndScan {
+  text: string;
+  from: number;
+  /** The text contains a quote marker, or a signature line after `from`. */
+  found: boolean;
+}
+
+/**
+ * Cuts the document before a quoted earlier message or a signature block. When the last text had
+ * neither, any in this one must overlap the stretch that changed, so only that stretch is searched.
+ */
+function findBodyEnd(text: string, from: number, cache?: ProseCache): number {
+  const last = cache?.bodyEndScan;
+  let searchFrom = 0;
+  let searchTo = text.length;
+  if (last && !last.found && last.from === from) {
+    const shared = Math.min(last.text.length, text.length);
+    const prefix = commonPrefix(last.text, text, shared);
+    const suffix = commonSuffix(last.text, text, shared - prefix);
+    searchFrom = Math.max(0, prefix - MARKER_REACH);
+    searchTo = Math.min(text.length, text.length - suffix + MARKER_REACH);
+  }
+  let end = text.length;
+  const stretch = searchFrom === 0 && searchTo === text.length ? text : text.slice(searchFrom, searchTo);
+  const quoted = QUOTE_MARKERS.some(marker => stretch.includes(marker));
+  if (quoted) {
+    const m = QUOTED_REPLY_HEADER.exec(text.slice(from));
+    if (m) end = from + m.index;
+  }
+  const signature = signatureStart(text, from, Math.max(from, searchFrom), searchTo);
+  if (signature !== -1 && signature < end) end = signature;
+  if (cache) cache.bodyEndScan = { text, from, found: quoted || signature !== -1 };
   return end;
 }
 
@@ -174,7 +219,57 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 }
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
-function parseChunk(body: string): ChunkProse {
+export function parseChunk(body: string): ChunkProse {
+  return plainChunk(body) ?? parseMarkdownChunk(body);
+}
+
+/** Any character that may start or be Markdown syntax inside a line, or that the parser rewrites. */
+const MARKUP = /[\\`*_~[\]<>&|\r\0]/;
+/** A line the parser can only read as part of a paragraph: it opens with a letter. */
+const PARAGRAPH_LINE = /^[A-Za-z\u00C0-\u024F]/;
+/** An ATX heading with nothing to strip but its opening hashes ("## Reply 3"). */
+const SIMPLE_HEADING = /^(#{1,6}[ \t]+)[^#\s][^#]*$/;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * The prose of a chunk of plain paragraphs and simple headings, found without the Markdown
+ * parser: what it would find, a paragraph's lines with their trailing space blanked and a
+ * heading's hashes blanked. Undefined for anything else (the parser reads it).
+ */
+export function plainChunk(body: string): ChunkProse | undefined {
+  if (MARKUP.test(body)) return undefined;
+  const out: ChunkProse = { blocks: [], quoted: [] };
+  let paragraph: { start: number; end: number; lines: string[] } | undefined;
+  const close = () => {
+    if (paragraph) out.blocks.push({ start: paragraph.start, end: paragraph.end, text: paragraph.lines.join('\n') });
+    paragraph = undefined;
+  };
+  for (let at = 0; at <= body.length;) {
+    const newline = body.indexOf('\n', at);
+    const end = newline === -1 ? body.length : newline;
+    const line = body.slice(at, end);
+    if (BLANK.test(line)) {
+      close();
+    } else if (PARAGRAPH_LINE.test(line)) {
+      const trimmed = line.trimEnd();
+      const masked = trimmed + ' '.repeat(line.length - trimmed.length);
+      if (paragraph) { paragraph.lines.push(masked); paragraph.end = end; } else paragraph = { start: at, end, lines: [masked] };
+    } else {
+      const heading = SIMPLE_HEADING.exec(line);
+      if (!heading) return undefined;
+      close();
+      const content = line.trimEnd();
+      out.blocks.push({ start: at, end, text: ' '.repeat(heading[1].length) + content.slice(heading[1].length) + ' '.repeat(line.length - content.length) });
+    }
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  close();
+  return out;
+}
+
+/** The prose of one chunk of Markdown as the parser reads it. */
+export function parseMarkdownChunk(body: string): ChunkProse {
   const out: ChunkProse = { blocks: [], quoted: [] };
   const tokens = markdown.parse(body, {});
   const starts = lineStarts(body);
@@ -243,6 +338,8 @@ function chunkStarts(body: string, from = 0, stopAt?: (at: number) => boolean): 
 interface ChunkProse {
   blocks: ProseBlock[];
   quoted: string[];
+  /** The blocks in document offsets, as last placed: handed on while the chunk does not move. */
+  placed?: { offset: number; blocks: ProseBlock[] };
 }
 
 /** The last Markdown body analysed and its chunks, to reuse by position while the writer types. */
@@ -256,6 +353,7 @@ interface ChunkedBody {
 export interface ProseCache {
   byText: Map<string, ChunkProse>;
   last?: ChunkedBody;
+  bodyEndScan?: BodyEndScan;
 }
 
 /** How many leading characters two texts share; compared a window at a time, natively. */
@@ -352,8 +450,12 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
     return fresh;
   });
   parsed.forEach((chunk, i) => {
-    // The chunk's own block objects travel along as `key`, so per-block results can be reused.
-    for (const b of chunk.blocks) doc.blocks.push({ start: from + starts[i] + b.start, end: from + starts[i] + b.end, text: b.text, key: b });
+    const offset = from + starts[i];
+    if (chunk.placed?.offset !== offset) {
+      // The chunk's own block objects travel along as `key`, so per-block results can be reused.
+      chunk.placed = { offset, blocks: chunk.blocks.map(b => ({ start: offset + b.start, end: offset + b.end, text: b.text, key: b })) };
+    }
+    for (const b of chunk.placed.blocks) doc.blocks.push(b);
     for (const q of chunk.quoted) doc.quoted.push(q);
   });
   cache.last = { body, starts, parsed };
@@ -393,7 +495,7 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
  */
 export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map() }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
-  const bodyEnd = findBodyEnd(text, front.end);
+  const bodyEnd = findBodyEnd(text, front.end, cache);
   const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };
   if (format === 'markdown') markdownBlocks(text, front.end, bodyEnd, doc, cache);
   else plaintextBlocks(text, front.end, bodyEnd, doc);

@@ -141,8 +141,21 @@ function windows(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Text in which ICU finds no sentence break but at its end: no sentence-ending punctuation or
+ * line break before a final run of . ! ? (with closing quotes or brackets and spaces after it),
+ * and nothing but ASCII, Latin letters and common quotes and dashes, whose break properties are
+ * known. Most sentences of a block are such a text on their own; ICU is spared for them.
+ */
+const ONE_SENTENCE = /^[\t \x22-\x2D\x2F-\x3E\x40-\x7E\u00A0-\u024F„“”‘’–—]*(?:[.!?]+["'”“»«)\]]*[ \t]*)?$/;
+
+/** ICU's sentence segments of `text`, without asking ICU where it cannot break. */
+export function segments(text: string, lang: Lang): Iterable<{ segment: string; index: number }> {
+  return ONE_SENTENCE.test(text) ? [{ segment: text, index: 0 }] : segmenter(lang).segment(text);
+}
+
 function segmentInto(out: Sentence[], text: string, from: number, to: number, lang: Lang): void {
-  for (const seg of segmenter(lang).segment(text.slice(from, to))) {
+  for (const seg of segments(text.slice(from, to), lang)) {
     const raw = seg.segment;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
@@ -155,7 +168,7 @@ function segmentInto(out: Sentence[], text: string, from: number, to: number, la
       const start = segmentStart + pieceStart;
       pieceStart = cut;
       const prev = out[out.length - 1];
-      const continues = /^[\p{Ll}]/u.test(piece) && !/[.!?…]["'”“»«)]*$/u.test(prev?.text ?? '');
+      const continues = /^[\p{Ll}]/u.test(piece) && !endsWithTerminator(prev?.text ?? '');
       if (prev && (continues || endsInsideSentence(prev.text, piece, lang))) {
         prev.end = start + piece.length;
         prev.text = text.slice(prev.start, prev.end);
@@ -166,12 +179,23 @@ function segmentInto(out: Sentence[], text: string, from: number, to: number, la
   }
 }
 
+const CLOSERS = '"\'”“»«)';
+
+/** The text ends with . ! ? or …, maybe followed by closing quotes or brackets. */
+function endsWithTerminator(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && CLOSERS.includes(text[at])) at--;
+  return at >= 0 && '.!?…'.includes(text[at]);
+}
+
 /**
  * Where a sentence starts in lower case inside one ICU segment ("thats fair. the lads are …"):
  * ICU never breaks before a lower-case word, but people typing fast do not capitalise.
  */
 function lowerCaseStarts(body: string, lang: Lang): number[] {
   const cuts: number[] = [];
+  // Each cut follows . ! or ? and a space: most sentences have none inside.
+  if (!/[.!?]\s/.test(body)) return cuts;
   for (const m of body.matchAll(/(^|[^.\p{L}])(\p{L}{2,})([.!?]+)\s+(?=\p{Ll})/gu)) {
     // An ellipsis trails off within the sentence ("I was thinking... maybe").
     if (m[3].includes('..') || (m[3] === '.' && ABBREVIATIONS[lang].has(m[2].toLowerCase()))) continue;
@@ -191,6 +215,8 @@ const AFTER_ORDINAL = /^(?:jan(?:uar)?|feb(?:ruar)?|märz|mrz|apr(?:il)?|mai|jun
 
 /** Whether ICU's break after `prev` falls inside a sentence: an abbreviation or an ordinal date. */
 function endsInsideSentence(prev: string, next: string, lang: Lang): boolean {
+  // Each case below ends with a dot.
+  if (!prev.endsWith('.')) return false;
   const abbreviation = /(?:^|[\s(„"'])((?:\p{L}{1,2}\. ?)?\p{L}+)\.$/u.exec(prev);
   if (abbreviation) {
     const word = abbreviation[1].toLowerCase();

@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
-import { type CustomPhrase, type Lang, langOfLocale, PRINCIPLES, type Principle, RULE_IDS, type RuleId, type Severity } from '../core';
+import { type CustomPhrase, type Lang, langOfLocale, PRINCIPLES, type Principle, RULE_IDS } from '../core';
+import { type CoachSettings, type FileConfig, mergeConfig, type SeveritySetting } from '../core/config';
 import { numberSetting } from './settingValues';
 
-export type SeveritySetting = Severity | 'off' | 'default';
+export type { SeveritySetting };
 
-export interface CoachConfig {
+/** What a document is checked with: its VS Code settings and the team's config file, merged (see core/config/merge.ts). */
+export interface CoachConfig extends Omit<CoachSettings, 'include' | 'exclude'> {
   enable: boolean;
   run: 'onType' | 'onSave';
-  include: string[];
-  exclude: string[];
-  language: 'auto' | Lang;
-  severity: Partial<Record<RuleId, SeveritySetting>>;
-  ignoredPhrases: string[];
-  customPhrases: CustomPhrase[];
-  messageLanguage: 'ui' | 'draft';
+  /** Globs of the settings match anywhere; those of a config file are relative to its folder. */
+  include: vscode.GlobPattern[];
+  exclude: vscode.GlobPattern[];
   maxDocumentSize: number;
   /** Where "missing …" findings appear: squiggles and the panel, the panel only, or nowhere. */
   documentFindings: 'diagnostics' | 'panel' | 'off';
@@ -40,7 +38,17 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
-export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
+/** The team's config file for a document: where it is and what it sets. */
+export interface TeamConfig {
+  uri: vscode.Uri;
+  config: FileConfig;
+}
+
+/**
+ * The document's settings. `team`: the config file that applies to it, if any; it wins over the
+ * settings, and in an untrusted workspace only its safe part applies (no custom phrases).
+ */
+export function readConfig(resource: vscode.Uri | undefined, team?: TeamConfig): CoachConfig {
   const c = vscode.workspace.getConfiguration('declineCoach', resource);
   const severity: CoachConfig['severity'] = {};
   for (const id of RULE_IDS) {
@@ -57,19 +65,29 @@ export function readConfig(resource: vscode.Uri | undefined): CoachConfig {
   const run = c.get<string>('run', 'onType');
   const language = c.get<string>('language', 'auto');
   const documentFindings = c.get<string>('documentFindings', 'diagnostics');
-  return {
-    enable: c.get<boolean>('enable', true),
-    run: run === 'onSave' ? 'onSave' : 'onType',
+  const settings: CoachSettings = {
     include: strings(c.get('include')),
     exclude: strings(c.get('exclude')),
     language: language === 'de' || language === 'en' ? language : 'auto',
     severity,
     ignoredPhrases: strings(c.get('ignoredPhrases')),
     customPhrases,
+    neverPromise: [],
     messageLanguage: c.get<string>('messageLanguage', 'ui') === 'draft' ? 'draft' : 'ui',
+  };
+  const file = team?.config ?? {};
+  const merged = mergeConfig(settings, file, trusted);
+  const base = team && vscode.Uri.joinPath(team.uri, '..');
+  const relative = (globs: readonly string[]) => (base ? globs.map(g => new vscode.RelativePattern(base, g)) : []);
+  return {
+    ...merged.settings,
+    enable: c.get<boolean>('enable', true),
+    run: run === 'onSave' ? 'onSave' : 'onType',
+    include: file.include ? relative(file.include) : settings.include,
+    exclude: [...settings.exclude, ...relative(file.exclude ?? [])],
     maxDocumentSize: numberSetting(c.get<unknown>('maxDocumentSize'), DEFAULT_MAX_DOCUMENT_SIZE, 1000),
     documentFindings: documentFindings === 'panel' || documentFindings === 'off' ? documentFindings : 'diagnostics',
-    untrustedPhrasesSkipped: !trusted && workspaceLevel.length > 0,
+    untrustedPhrasesSkipped: !trusted && (workspaceLevel.length > 0 || merged.untrustedPhrasesSkipped),
     invalidPhrases: candidates.length - customPhrases.length,
   };
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { type Analysis, type AnalyzeInput, Analyzer, ruleDocsUrl, type Severity } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
-import { isReplyDraft } from './selection';
+import type { ConfigFiles } from './configFile';
+import { isDraftLanguage, isReplyDraft } from './selection';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, type BackgroundChecker } from '../core/background/checker';
 import { showFindings, type ShownFinding } from '../core/presentation';
 import { TypingDelay } from '../core/typingDelay';
@@ -45,6 +46,8 @@ function analyzeOptions(doc: vscode.TextDocument, config: CoachConfig): AnalyzeI
     format: doc.languageId === 'plaintext' ? 'plaintext' : 'markdown',
     ignoredPhrases: config.ignoredPhrases,
     customPhrases: config.customPhrases,
+    neverPromise: config.neverPromise,
+    register: config.register,
     messageLanguage: messageLanguage(config),
   };
 }
@@ -72,8 +75,27 @@ export class Linter implements vscode.Disposable {
   /** Fires after a document's findings were published (or cleared). */
   readonly onDidLint = this.changed.event;
 
-  /** `background`: where big drafts are checked; without one, every check runs in-process. */
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly background?: BackgroundChecker) {}
+  /**
+   * `background`: where big drafts are checked; without one, every check runs in-process.
+   * `configFiles`: the team's config files; without them, VS Code's settings alone apply.
+   */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly background?: BackgroundChecker,
+    private readonly configFiles?: ConfigFiles) {}
+
+  /** The document's settings with its folder's config file; a folder not yet searched is searched, and checked again if it has one. */
+  private configOf(doc: vscode.TextDocument): CoachConfig {
+    const team = this.teamConfigOf(doc);
+    if (team === 'pending') {
+      void this.configFiles?.lookUp(doc.uri).then(found => { if (found) this.schedule(doc, 0); });
+      return readConfig(doc.uri);
+    }
+    return readConfig(doc.uri, team && { uri: team.uri, config: team.loaded.config });
+  }
+
+  /** Only Markdown and plain text can be drafts: other documents need no config file. */
+  private teamConfigOf(doc: vscode.TextDocument): ReturnType<ConfigFiles['cached']> {
+    return isDraftLanguage(doc) ? this.configFiles?.cached(doc.uri) : undefined;
+  }
 
   /** What is shown for the document's current version; undefined when nothing is, or it is outdated. */
   published(doc: vscode.TextDocument): DraftState | undefined {
@@ -94,7 +116,9 @@ export class Linter implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.lint(doc);
+      // A folder's config file is looked for before its first check, so that no finding it hides flashes up.
+      if (this.configFiles && this.teamConfigOf(doc) === 'pending') void this.configFiles.lookUp(doc.uri).then(() => this.lint(doc));
+      else this.lint(doc);
     }, delay));
   }
 
@@ -103,7 +127,7 @@ export class Linter implements vscode.Disposable {
     const key = doc.uri.toString();
     try {
       if (doc.isClosed) return { kind: 'notReply' };
-      const config = readConfig(doc.uri);
+      const config = this.configOf(doc);
       if (!isReplyDraft(doc, config, this.openedForReview)) {
         this.clear(doc.uri);
         return { kind: 'notReply' };
@@ -171,7 +195,7 @@ export class Linter implements vscode.Disposable {
 
   /** Judges any text as this document's findings would be shown (rules turned off left out). */
   judgeAsShown(doc: vscode.TextDocument): (text: string) => Analysis {
-    const config = readConfig(doc.uri);
+    const config = this.configOf(doc);
     const analyzer = this.newAnalyzer();
     return text => {
       const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
@@ -208,7 +232,7 @@ export class Linter implements vscode.Disposable {
     if (config.untrustedPhrasesSkipped && !this.untrustedSaid) {
       this.untrustedSaid = true;
       void vscode.window.showInformationMessage(vscode.l10n.t(
-        'Decline Coach: this workspace is not trusted, so its declineCoach.customPhrases are not applied (your user settings are).'));
+        'Decline Coach: this workspace is not trusted, so its own custom phrases (declineCoach.customPhrases, .declinecoach.jsonc) are not applied (your user settings are).'));
     }
     if (config.invalidPhrases > 0 && !this.invalidSaid) {
       this.invalidSaid = true;

@@ -5,6 +5,7 @@ import { AiRewriter } from './aiRewrite';
 import { CoachCodeActions, MORE_ACTIONS_COMMAND } from './codeActions';
 import { composeDecline } from './compose';
 import { uiLang } from './config';
+import { ConfigFiles } from './configFile';
 import { fixAllEdit } from './edits';
 import { CoachHover } from './hover';
 import { Linter } from './linter';
@@ -46,7 +47,8 @@ function statusText(analysis: Analysis, shownCount: number): { text: string; too
 export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const log = vscode.window.createOutputChannel('Decline Coach', { log: true });
   const background = new BackgroundChecker(() => spawnCheckWorker(vscode.Uri.joinPath(context.extensionUri, 'dist')), BACKGROUND_BUDGET_SECONDS * 1000);
-  const linter = new Linter(log, background);
+  const configFiles = new ConfigFiles(log);
+  const linter = new Linter(log, background, configFiles);
   const status = vscode.window.createStatusBarItem('declineCoach.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Decline Coach';
   status.command = 'declineCoach.reviewDraft';
@@ -72,7 +74,8 @@ export function activate(context: vscode.ExtensionContext): DeclineCoachApi {
   const runsOnType = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('declineCoach', doc.uri).get<string>('run') !== 'onSave';
 
   context.subscriptions.push(
-    log, linter, status, ai,
+    log, configFiles, linter, status, ai,
+    configFiles.onDidChange(() => linter.lintAll()),
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, CoachCodeActions.metadata),
     vscode.languages.registerCodeActionsProvider(SELECTOR, ai, AiRewriter.metadata),
     vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (uri: vscode.Uri, version: number, range: vscode.Range) => codeActions.showMore(uri, version, range)),

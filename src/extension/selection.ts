@@ -6,7 +6,7 @@ export function isDraftLanguage(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || doc.languageId === 'plaintext';
 }
 
-const matchesAny = (doc: vscode.TextDocument, globs: readonly string[]) =>
+const matchesAny = (doc: vscode.TextDocument, globs: readonly vscode.GlobPattern[]) =>
   globs.some(pattern => vscode.languages.match({ pattern }, doc) > 0);
 
 /** Whether Decline Coach judges a document (see core/drafts.ts). */

@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   // The runner's second pass opens an untrusted workspace and runs only the trust suite.
   if (process.env.DECLINE_COACH_UNTRUSTED) {
     require('./trust.test');
+    require('./config.test');
   } else if (process.env.DECLINE_COACH_MEASURE) {
     require('./latency.measure');
   } else {
@@ -22,6 +23,7 @@ export async function run(): Promise<void> {
     require('./review.test');
     require('./ai.test');
     require('./rewrite.test');
+    require('./config.test');
   }
   await new Promise<void>((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));

@@ -58,6 +58,8 @@ describe('config file: reading', () => {
       '2:15 "fr"', '3:28 3', '3:31 ""', '4:17 "no-such-rule"', '4:58 "loud"', '5:21 { "phrase": "ASAP" }', '6:3 "colour"',
     ]);
     assert.equal(problems[0].message, '“language” must be one of: "auto", "de", "en". This value is ignored.');
+    // A problem spans its whole value, to its end position.
+    assert.deepEqual([problems[5].line, problems[5].character, problems[5].endLine, problems[5].endCharacter], [4, 20, 4, 40]);
     assert.deepEqual(problems.map(p => p.severity), ['error', 'error', 'warning', 'warning', 'error', 'error', 'warning']);
     assert.deepEqual(config, {
       ignoredPhrases: ['ok'], severity: {}, customPhrases: [{ phrase: 'Problem', message: 'Say question.' }], neverPromise: ['same day'],

@@ -34,8 +34,10 @@ function reader(text: string, lang: Lang): Reader {
   return {
     problems,
     report(node, severity, key, ...args) {
+      const end = node.offset + node.length;
       const { line, character } = lines.positionAt(node.offset);
-      problems.push({ severity, message: configText(lang, key, ...args), start: node.offset, end: node.offset + node.length, line, character });
+      const { line: endLine, character: endCharacter } = lines.positionAt(end);
+      problems.push({ severity, message: configText(lang, key, ...args), start: node.offset, end, line, character, endLine, endCharacter });
     },
   };
 }

@@ -23,7 +23,7 @@ export interface FileConfig {
   messageLanguage?: 'ui' | 'draft';
 }
 
-/** A problem in a config file, with its place: 0-based offsets, 0-based line and UTF-16 character. */
+/** A problem in a config file, with its place: 0-based offsets, 0-based lines and UTF-16 characters. */
 export interface ConfigProblem {
   severity: 'error' | 'warning';
   message: string;
@@ -31,6 +31,8 @@ export interface ConfigProblem {
   end: number;
   line: number;
   character: number;
+  endLine: number;
+  endCharacter: number;
 }
 
 /** A config file as read: what applies, and what was wrong (the rest still applies). */

@@ -6,7 +6,7 @@
  * into evidence neither has (a refusal's topic plus a referral's "specialises" read as a reason).
  */
 import type { Lang } from '../types';
-import { ROLES, type RoleScores, roleModel } from './model';
+import { type RoleScores, roleModel } from './model';
 
 /** Where a clause ends: a semicolon or dash, or a comma before a conjunction that opens a new role. */
 const CLAUSE_BREAK: Record<Lang, RegExp> = {
@@ -28,12 +28,6 @@ export function clausesOf(sentence: string, lang: Lang): string[] {
 }
 
 export function sentenceRoles(sentence: string, lang: Lang): RoleScores {
-  const model = roleModel(lang);
-  const [first, ...rest] = clausesOf(sentence, lang);
-  const scores = model.scores(first ?? sentence);
-  for (const clause of rest) {
-    const part = model.scores(clause);
-    for (const role of ROLES) scores[role] = Math.max(scores[role], part[role]);
-  }
-  return scores;
+  const clauses = clausesOf(sentence, lang);
+  return roleModel(lang).bestScores(clauses.length > 0 ? clauses : [sentence]);
 }

@@ -27,38 +27,55 @@ export function roleTokens(text: string): string[] {
   return normaliseForRoles(text).match(TOKEN) ?? [];
 }
 
-/**
- * 32-bit FNV-1a of the parts one after another, as of their concatenation, folded into the
- * feature space: a feature such as "b prev word" is hashed without building its string.
- */
-function hash(...parts: string[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      h ^= part.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+/** 32-bit FNV-1a, continued from state `h` over `part` (as far as `end`). */
+function fnv(h: number, part: string, end = part.length): number {
+  for (let i = 0; i < end; i++) {
+    h ^= part.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & MASK;
+  return h;
 }
 
-/** Distinct hashed feature ids of one sentence or clause. */
+/** A hash state folded into the feature space. */
+const feature = (h: number) => (h >>> 0) & MASK;
+
+// FNV-1a runs over its input in order, so a feature such as "b prev word" is hashed from the
+// state after its fixed start ("b prev "), without building its string; each start is hashed once.
+const OFFSET = 0x811c9dc5;
+const UNIGRAM = fnv(OFFSET, 'u ');
+const PREFIX = fnv(OFFSET, 'p ');
+const BIGRAM = fnv(OFFSET, 'b ');
+const SKIP = fnv(OFFSET, 's ');
+const LIST_FEATURE = feature(fnv(OFFSET, '<li>'));
+/** The states after "b <s> " and "s <s> ": the sentence start as the word before. */
+const BIGRAM_START = fnv(fnv(BIGRAM, '<s>'), ' ');
+const SKIP_START = fnv(fnv(SKIP, '<s>'), ' ');
+
+/** Distinct hashed feature ids of one sentence or clause, in the order they first occur. */
 export function roleFeatures(text: string): number[] {
+  return [...roleFeatureSet(text)];
+}
+
+/** The same as `roleFeatures`, as the Set it is collected in. */
+export function roleFeatureSet(text: string): Set<number> {
   const tokens = roleTokens(text);
   const ids = new Set<number>();
-  if (LIST_ITEM.test(text)) ids.add(hash('<li>'));
-  let prev = '<s>';
-  let beforePrev = '<s>';
+  if (LIST_ITEM.test(text)) ids.add(LIST_FEATURE);
+  // The states after "b prev " and "s beforePrev ".
+  let afterPrev = BIGRAM_START;
+  let skipPrev = SKIP_START;
+  let skipBeforePrev = SKIP_START;
   for (const t of tokens) {
-    ids.add(hash('u ', t));
+    ids.add(feature(fnv(UNIGRAM, t)));
     // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
-    if (t.length > 6) ids.add(hash('p ', t.slice(0, 5)));
-    ids.add(hash('b ', prev, ' ', t));
+    if (t.length > 6) ids.add(feature(fnv(PREFIX, t, 5)));
+    ids.add(feature(fnv(afterPrev, t)));
     // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
-    ids.add(hash('s ', beforePrev, ' ', t));
-    beforePrev = prev;
-    prev = t;
+    ids.add(feature(fnv(skipBeforePrev, t)));
+    skipBeforePrev = skipPrev;
+    afterPrev = fnv(fnv(BIGRAM, t), ' ');
+    skipPrev = fnv(fnv(SKIP, t), ' ');
   }
-  ids.add(hash('b ', prev, ' </s>'));
-  return [...ids];
+  ids.add(feature(fnv(afterPrev, '</s>')));
+  return ids;
 }

@@ -5,7 +5,7 @@
  * threshold, chosen by cross-validation on the bank.
  */
 import type { Lang } from '../types';
-import { HASH_BITS, roleFeatures } from './features';
+import { HASH_BITS, roleFeatureSet } from './features';
 import { ROLE_WEIGHTS } from './weights';
 
 export const ROLES = [
@@ -46,14 +46,20 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each Base64 digit's value by its character code. */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 61) length--;
+  const out = new Uint8Array(Math.floor((length * 3) / 4));
   let bits = 0;
   let acc = 0;
   let at = 0;
-  for (const ch of clean) {
-    acc = (acc << 6) | B64.indexOf(ch);
+  for (let i = 0; i < length; i++) {
+    // Only the low bits are read: the accumulator never needs more than 14.
+    acc = ((acc << 6) | B64_VALUE[text.charCodeAt(i)]) & 0x3fff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -63,21 +69,33 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** Scratch logits, reused by every call: scoring is synchronous and a sentence allocates no arrays. */
+const BEST = new Float64Array(ROLES.length);
+const CLAUSE = new Float64Array(ROLES.length);
+
 export class RoleModel {
-  /** Row of each hashed feature's weights, -1 for a feature without weight: a flat table, no map lookups. */
-  private readonly rows = new Int32Array(1 << HASH_BITS).fill(-1);
-  /** Weights as numbers, step × its role's scale, ROLES.length a row. */
-  private readonly weights: Float64Array;
+  /**
+   * Row of each hashed feature's weights plus one, 0 for a feature without weight: a flat table,
+   * no map lookups, in 16 bits while the rows fit (half the memory a sentence's lookups touch).
+   */
+  private readonly rows: Uint16Array | Uint32Array;
+  /** Each weight's step (-7…7), ROLES.length a row; a weight is its step × its role's scale. */
+  private readonly steps: Int8Array;
+  private readonly scale: Float64Array;
+  private readonly bias: Float64Array;
 
   constructor(private readonly model: SerializedRoleModel) {
     const ids = fromBase64(model.ids);
     const packed = fromBase64(model.weights);
-    const width = ROLES.length;
-    this.weights = new Float64Array(packed.length * 2);
-    packed.forEach((byte, i) => {
-      this.weights[2 * i] = ((byte & 15) - 8) * model.scale[(2 * i) % width];
-      this.weights[2 * i + 1] = ((byte >> 4) - 8) * model.scale[(2 * i + 1) % width];
-    });
+    this.scale = Float64Array.from(model.scale);
+    this.bias = Float64Array.from(model.bias);
+    this.steps = new Int8Array(packed.length * 2);
+    for (let i = 0; i < packed.length; i++) {
+      const byte = packed[i];
+      this.steps[2 * i] = (byte & 15) - 8;
+      this.steps[2 * i + 1] = (byte >> 4) - 8;
+    }
+    this.rows = this.steps.length / ROLES.length < 0xffff ? new Uint16Array(1 << HASH_BITS) : new Uint32Array(1 << HASH_BITS);
     let id = 0;
     let row = 0;
     for (let i = 0; i < ids.length;) {
@@ -90,21 +108,45 @@ export class RoleModel {
         shift += 7;
       } while (byte & 0x80);
       id += delta;
-      this.rows[id] = row++;
+      this.rows[id] = ++row;
     }
   }
 
   /** The probability of each role for one sentence or clause. */
   scores(text: string): RoleScores {
-    const z = this.model.bias.slice();
-    const width = ROLES.length;
-    for (const id of roleFeatures(text)) {
-      const row = this.rows[id];
-      if (row < 0) continue;
-      for (let r = 0, at = row * width; r < width; r++) z[r] += this.weights[at + r];
+    return this.probabilities(this.logits(text, BEST));
+  }
+
+  /**
+   * The probability of each role in its best clause. The logistic function rises, so the clause
+   * with the highest logit has the highest probability: one logistic per role, not per clause.
+   */
+  bestScores(clauses: readonly string[]): RoleScores {
+    const best = this.logits(clauses[0], BEST);
+    const z = CLAUSE;
+    for (let c = 1; c < clauses.length; c++) {
+      this.logits(clauses[c], z);
+      for (let r = 0; r < z.length; r++) if (z[r] > best[r]) best[r] = z[r];
     }
+    return this.probabilities(best);
+  }
+
+  /** The bias plus the weights of the text's features, per role, in the order the features come. */
+  private logits(text: string, z: Float64Array): Float64Array {
+    const width = ROLES.length;
+    for (let r = 0; r < width; r++) z[r] = this.bias[r];
+    for (const id of roleFeatureSet(text)) {
+      const row = this.rows[id];
+      if (row === 0) continue;
+      // The same product of step and scale, and the same order of sums, as a table of weights would give.
+      for (let r = 0, at = (row - 1) * width; r < width; r++) z[r] += this.steps[at + r] * this.scale[r];
+    }
+    return z;
+  }
+
+  private probabilities(z: Float64Array): RoleScores {
     const out = {} as RoleScores;
-    ROLES.forEach((role, r) => { out[role] = 1 / (1 + Math.exp(-z[r])); });
+    for (let r = 0; r < ROLES.length; r++) out[ROLES[r]] = 1 / (1 + Math.exp(-z[r]));
     return out;
   }
 
