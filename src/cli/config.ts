@@ -11,7 +11,8 @@ const CLI_DEFAULTS: CoachSettings = { ...DEFAULT_SETTINGS, include: [], messageL
 
 const posix = (path: string) => path.replace(/\\/g, '/');
 
-const files = {
+/** Config files as Node reads them; the language server reads them the same way. */
+export const nodeFiles = {
   read(path: string): string | undefined {
     try {
       return readFileSync(path, 'utf8');
@@ -47,7 +48,7 @@ export class ConfigResolver {
 
   /** The config file given with --config; undefined when it cannot be read. */
   static explicitSource(path: string): ConfigSource | undefined {
-    const text = files.read(path);
+    const text = nodeFiles.read(path);
     if (text === undefined) return undefined;
     return { path, text, packageJson: /(^|[\\/])package\.json$/.test(path) };
   }
@@ -57,7 +58,7 @@ export class ConfigResolver {
     const dir = posix(draft === '-' ? process.cwd() : dirname(resolve(draft)));
     let found = this.byDir.get(dir);
     if (!found) {
-      const source = this.explicit ?? findConfigSync(dir, undefined, files);
+      const source = this.explicit ?? findConfigSync(dir, undefined, nodeFiles);
       found = source ? this.load(source) : { settings: this.withFlags(CLI_DEFAULTS), base: process.cwd() };
       this.byDir.set(dir, found);
     }

@@ -4,8 +4,8 @@
  * the document's folder upward to its workspace folder or repository root. Read with Node's fs,
  * remembered per folder until a config file changes.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nodeFiles } from '../cli/config';
 import type { Lang } from '../core';
 import {
   type CoachSettings, type ConfigProblem, DEFAULT_SETTINGS, findConfigSync, loadConfig, matchesAnyGlob, mergeConfig, parentDir,
@@ -34,17 +34,6 @@ export function filePath(uri: string): string | undefined {
     return undefined;
   }
 }
-
-const nodeFiles = {
-  read(path: string): string | undefined {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  exists: (path: string) => existsSync(path),
-};
 
 const below = (path: string, dir: string): string | undefined => {
   const base = dir.endsWith('/') ? dir : `${dir}/`;
