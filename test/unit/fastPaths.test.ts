@@ -10,9 +10,15 @@ import { segments } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 import { fuzzDraft } from '../fuzz';
 
+const textsOf = (file: string): string[] => (existsSync(file)
+  ? readFileSync(file, 'utf8').split('\n').filter(l => l.trim()).map(l => (JSON.parse(l) as { text: string }).text) : []);
+
+/** The project's held-out drafts, the shared dev drafts where this clone sits beside them, and fuzz drafts. */
 function drafts(): string[] {
-  const corpus = resolve(__dirname, '../../../../shared/corpus/dev.jsonl');
-  const out = existsSync(corpus) ? readFileSync(corpus, 'utf8').split('\n').filter(l => l.trim()).map(l => (JSON.parse(l) as { text: string }).text) : [];
+  const out = [
+    ...textsOf(resolve(__dirname, '../../../data/holdout/drafts.jsonl')),
+    ...textsOf(resolve(__dirname, '../../../../shared/corpus/dev.jsonl')),
+  ];
   for (let seed = 0; seed < 500; seed++) out.push(fuzzDraft(seed));
   return out;
 }
