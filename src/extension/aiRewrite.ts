@@ -4,7 +4,7 @@ import { checkRewrite, type RewriteCheck } from '../core/aiCheck';
 import { buildRewritePrompt, rewriteFromResponse, rewriteTarget, type RewriteTarget } from '../core/aiPrompt';
 import { type AiPreviewModel, type AiPreviewState, type AiPreviewStrings, renderAiPreview } from '../webview/aiPreview';
 import { uiLang } from './config';
-import type { Linter } from './linter';
+import type { DraftState, Linter } from './linter';
 
 export const AI_REWRITE_COMMAND = 'declineCoach.rewriteWithAi';
 const APPLY_COMMAND = 'declineCoach.applyAiRewrite';
@@ -98,12 +98,13 @@ export class AiRewriter implements vscode.Disposable, vscode.CodeActionProvider 
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private lastHtml = '';
   private readonly disposables: vscode.Disposable[] = [];
+  /** The part of a draft a rewrite replaces, per check of the draft. */
+  private readonly targets = new WeakMap<DraftState, RewriteTarget | undefined>();
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly linter: Linter, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       // Models come and go as providers install, sign in or out: choose again next time.
       vscode.lm.onDidChangeChatModels(() => { this.models = undefined; }),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('declineCoach.ai.model')) this.models = undefined; }),
       vscode.commands.registerCommand(AI_REWRITE_COMMAND, (uri?: vscode.Uri) => this.rewrite(uri)),
       vscode.commands.registerCommand(APPLY_COMMAND, (id?: number) => this.apply(id)),
       vscode.commands.registerCommand(DISCARD_COMMAND, (id?: number) => this.discard(id)),
@@ -117,8 +118,11 @@ export class AiRewriter implements vscode.Disposable, vscode.CodeActionProvider 
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.contains(vscode.CodeActionKind.RefactorRewrite)) return [];
-    if (!aiEnabled(doc.uri) || !this.linter.published(doc)) return [];
-    const target = rewriteTarget(doc.getText(), doc.languageId === 'plaintext' ? 'plaintext' : 'markdown');
+    const state = aiEnabled(doc.uri) ? this.linter.published(doc) : undefined;
+    if (!state) return [];
+    // Once per check of the draft: the light bulb asks again on every cursor move.
+    if (!this.targets.has(state)) this.targets.set(state, rewriteTarget(doc.getText(), doc.languageId === 'plaintext' ? 'plaintext' : 'markdown'));
+    const target = this.targets.get(state);
     if (!target || doc.offsetAt(range.start) > target.end || doc.offsetAt(range.end) < target.start) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Rewrite the reply with AI…'), vscode.CodeActionKind.RefactorRewrite);
     action.command = { command: AI_REWRITE_COMMAND, title: action.title, arguments: [doc.uri] };

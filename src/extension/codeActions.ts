@@ -39,6 +39,9 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** Fix all's edit per check of a draft (a new check is a new state). */
+  private readonly fixAllByState = new WeakMap<DraftState, ReturnType<typeof fixAllEdit>>();
+
   constructor(private readonly linter: Linter, private readonly log: vscode.LogOutputChannel) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -137,7 +140,13 @@ export class CoachCodeActions implements vscode.CodeActionProvider {
   private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind, minPlaces: number): vscode.CodeAction | undefined {
     const outcome = this.linter.upToDate(doc);
     if (outcome.kind !== 'judged') return undefined;
-    const { edit, count } = fixAllEdit(doc, this.linter.judgeAsShown(doc));
+    // Worked out once per check of the draft: the light bulb asks again on every cursor move.
+    let fixAll = this.fixAllByState.get(outcome.state);
+    if (!fixAll) {
+      fixAll = fixAllEdit(doc, this.linter.judgeAsShown(doc));
+      this.fixAllByState.set(outcome.state, fixAll);
+    }
+    const { edit, count } = fixAll;
     if (count < minPlaces) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe rewrites ({0})', count), kind);
     action.edit = edit;

@@ -10,7 +10,6 @@ import { TypingDelay } from '../core/typingDelay';
 export const SOURCE = 'Decline Coach';
 
 export interface DraftState {
-  uri: vscode.Uri;
   /** The document judged: an untitled name ("Untitled-1") is reused by the next new draft. */
   document: vscode.TextDocument;
   /** The document version the analysis was computed for. */
@@ -196,9 +195,10 @@ export class Linter implements vscode.Disposable {
   /** Judges any text as this document's findings would be shown (rules turned off left out). */
   judgeAsShown(doc: vscode.TextDocument): (text: string) => Analysis {
     const config = this.configOf(doc);
+    const options = analyzeOptions(doc, config);
     const analyzer = this.newAnalyzer();
     return text => {
-      const analysis = analyzer.analyze(text, analyzeOptions(doc, config));
+      const analysis = analyzer.analyze(text, options);
       return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
     };
   }
@@ -221,7 +221,7 @@ export class Linter implements vscode.Disposable {
       diagnostic.code = { value: s.finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(s.finding.ruleId)) };
       return { ...s, diagnostic };
     });
-    const state: DraftState = { uri: doc.uri, document: doc, version, analysis, shown };
+    const state: DraftState = { document: doc, version, analysis, shown };
     this.states.set(doc.uri.toString(), state);
     this.collection.set(doc.uri, shown.filter(s => s.inEditor).map(s => s.diagnostic));
     this.changed.fire(doc);

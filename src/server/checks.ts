@@ -86,11 +86,12 @@ export class Checks {
   }
 
   /** Judges text as this document's findings are shown (rules turned off left out): for fix all. */
-  judgeAsShown(uri: string, doc: TextDocument): (text: string) => Analysis {
-    const config = this.host.config(uri);
+  judgeAsShown(doc: TextDocument): (text: string) => Analysis {
+    const config = this.host.config(doc.uri);
+    const options = analyzeOptions(doc, config, this.host.uiLang);
     const analyzer = new Analyzer(error => this.host.error(error.message));
     return text => {
-      const analysis = analyzer.analyze(text, analyzeOptions(doc, config, this.host.uiLang));
+      const analysis = analyzer.analyze(text, options);
       return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
     };
   }

@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Lang, langOfLocale, LineIndex, ruleDocsUrl } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, BackgroundChecker } from '../core/background/checker';
 import type { WorkerPort } from '../core/background/protocol';
+import { CONFIG_FILE_NAME } from '../core/config';
 import { hoverAt } from '../core/presentation';
 import { Checks } from './checks';
 import { type ConfigFile, filePath, ServerSettings } from './config';
@@ -97,13 +98,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Editors that watch files for servers tell this one when a config file changes.
     if (watchesFiles) {
       connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.declinecoach.jsonc' }, { globPattern: '**/package.json' }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/package.json' }],
       }).catch(e => logError(`Could not watch config files: ${e instanceof Error ? e.message : String(e)}`));
     }
   });
 
   connection.onDidChangeWatchedFiles(guarded('Config change', undefined, params => {
-    const configs = params.changes.filter(c => /\/(?:\.declinecoach\.jsonc|package\.json)$/.test(filePath(c.uri) ?? ''));
+    const configs = params.changes.filter(c => {
+      const path = filePath(c.uri) ?? '';
+      return path.endsWith(`/${CONFIG_FILE_NAME}`) || path.endsWith('/package.json');
+    });
     if (configs.length === 0) return;
     // A deleted file's problems go with it.
     for (const c of configs) if (c.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
@@ -135,7 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc) return [];
     const { only, triggerKind } = params.context;
     const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`) || o.startsWith(`${kind}.`));
-    const judge = () => checks.judgeAsShown(doc.uri, doc);
+    const judge = () => checks.judgeAsShown(doc);
     if (only && wants(FIX_ALL_KIND) && !wants(CodeActionKind.QuickFix)) {
       const judged = checks.upToDate(doc.uri);
       const all = judged && fixAllAction(doc, judge(), FIX_ALL_KIND, 1, [], uiLang, support);
