@@ -51,8 +51,8 @@ function languageLine(lang: Lang, register: Register): string {
 }
 
 /** The markers around the draft; the model is asked to answer with the reply alone. */
-export const DRAFT_OPEN = '<<<DRAFT';
-export const DRAFT_CLOSE = 'DRAFT>>>';
+const DRAFT_OPEN = '<<<DRAFT';
+const DRAFT_CLOSE = 'DRAFT>>>';
 const CONTEXT_OPEN = '<<<CLIENT MESSAGE (context only: do not rewrite, do not repeat)';
 const CONTEXT_CLOSE = 'CLIENT MESSAGE>>>';
 

@@ -162,6 +162,7 @@ export class Analyzer {
     });
     const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !suppressions.covers(f));
     const findings = checkFindings(text, [...phrases, ...docFindings], this.onInvalidFinding).sort((a, b) => a.start - b.start || a.end - b.end);
+    let inDocument: SentenceRoles[] | undefined;
     return {
       language: docLang,
       languageConfidence: forced ? 0 : docGuess.confidence,
@@ -172,9 +173,9 @@ export class Analyzer {
       score: proseLength === 0 ? 0 : scoreOf(judged.principles, phrases),
       findings,
       proseLength,
-      // Placed in the document only when read: a keystroke in a long draft need not copy every sentence.
+      // Placed in the document only when first read: a keystroke in a long draft need not copy every sentence.
       get sentences(): SentenceRoles[] {
-        return placed.flatMap(({ offset, sentences }) => sentences.map(s => ({ start: s.start + offset, end: s.end + offset, roles: roundedScores(s.roles) })));
+        return (inDocument ??= placed.flatMap(({ offset, sentences }) => sentences.map(s => ({ start: s.start + offset, end: s.end + offset, roles: roundedScores(s.roles) }))));
       },
     };
   }

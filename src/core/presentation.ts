@@ -6,7 +6,7 @@
  */
 import { isPhraseRule } from './rules/meta';
 import { principleTitle } from './messages';
-import { beforeAfter } from './rewrites';
+import { beforeAfter, escapeSnippet } from './rewrites';
 import type { SeveritySetting } from './config/types';
 import type { Analysis, Finding, Fix, Lang, RuleId, SentenceRoles, Severity, TextEdit } from './types';
 
@@ -112,7 +112,7 @@ export function disableNextLineEdit(text: string, offset: number, ruleId: RuleId
   return { start, end: start, newText: `${indent}<!-- decline-coach-disable-next-line ${ruleId} -->\n` };
 }
 
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
@@ -165,7 +165,6 @@ export function hoverAt(text: string, shown: readonly ShownFinding[], offset: nu
 }
 
 const PLACEHOLDER = /\$\{(\d+)(?::([^}]*))?\}/g;
-const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, '\\$&');
 
 /** Engine text with `${n:default}` placeholders as a snippet (LSP, TextMate syntax): the rest escaped. */
 export function snippetValue(text: string): string {

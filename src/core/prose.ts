@@ -219,7 +219,7 @@ function maskInline(source: string, contentLines: string[], children: Token[]): 
 }
 
 /** The prose of one chunk of Markdown, with offsets relative to the chunk. */
-export function parseChunk(body: string): ChunkProse {
+function parseChunk(body: string): ChunkProse {
   return plainChunk(body) ?? parseMarkdownChunk(body);
 }
 

@@ -14,6 +14,7 @@ import { applyFixes } from './fixes';
 import { layout, type PlacedSentences } from './layout';
 import { wordsOf } from './pattern';
 import { extractProse } from './prose';
+import { escapeSnippet, upperFirst } from './rewrites';
 import { isPhraseRule } from './rules/meta';
 import { ROLES } from './roles/model';
 import { blockSentences } from './sentences';
@@ -22,7 +23,7 @@ import type { Analysis, Lang, Register } from './types';
 
 /** The parts of a good "no" the rewrite looks for; `byWhen`: an honest date or time for what comes next. */
 export type ReplyPart = 'acknowledge' | 'empathy' | 'reason' | 'alternative' | 'byWhen' | 'clarify';
-export const REPLY_PARTS: readonly ReplyPart[] = ['acknowledge', 'empathy', 'reason', 'alternative', 'byWhen', 'clarify'];
+const REPLY_PARTS: readonly ReplyPart[] = ['acknowledge', 'empathy', 'reason', 'alternative', 'byWhen', 'clarify'];
 
 /** What the writer is asked for; the other missing parts need no facts (empathy, a clarifying question). */
 export type ReplyQuestion = 'request' | 'reason' | 'alternative' | 'when';
@@ -392,9 +393,6 @@ export function replyParts(text: string, options: ReplyOptions = {}): ReplyPlan 
   };
 }
 
-/** `${`, `}`, `\` and `$` have meaning in a snippet: escape them in the writer's text. */
-const escapeSnippet = (s: string) => s.replace(/[$}\\]/g, m => `\\${m}`);
-
 /** Renders sentences of pieces twice: plain text with bracketed placeholders, and a snippet with tab stops. */
 class Renderer {
   private stop = 0;
@@ -417,7 +415,6 @@ const whenPiece = (answer: string | undefined, placeholder: string): Piece => {
   return typeof piece === 'string' ? piece.replace(/^(?:by|until|bis)\s+/i, '') || { placeholder } : piece;
 };
 
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 type Slot = 'acknowledge' | 'empathy' | 'refusal' | 'reason' | 'alternative' | 'clarify' | 'closing';

@@ -23,6 +23,9 @@ export function snippetToPlain(text: string): string {
   return text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\{\d+\}/g, '[…]');
 }
 
+/** `$`, `}` and `\` have meaning in a snippet: escaped wherever plain text goes into one. */
+export const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, '\\$&');
+
 const hasPlaceholder = (text: string) => /\$\{\d+(:[^}]*)?\}/.test(text);
 
 /** Nothing but punctuation or symbols stands before `start` in its sentence. */

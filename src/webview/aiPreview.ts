@@ -6,6 +6,7 @@
  */
 import type { RewriteCheck, RewriteFlag } from '../core/aiCheck';
 import type { Principle } from '../core';
+import { fillIn } from '../core/messages';
 import { escapeHtml } from './render';
 import { wordDiff } from './wordDiff';
 
@@ -44,8 +45,6 @@ export interface AiPreviewStrings {
   close: string;
 }
 
-const fill = (template: string, ...args: string[]) => template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-
 function diffHtml(before: string, after: string): string {
   return wordDiff(before, after).map(part => {
     const text = escapeHtml(part.text);
@@ -56,8 +55,8 @@ function diffHtml(before: string, after: string): string {
 function flagText(flag: RewriteFlag, s: AiPreviewStrings): string {
   switch (flag.kind) {
     case 'inventedNumbers':
-    case 'inventedDates': return fill(s.flag[flag.kind], flag.values.map(v => `“${v}”`).join(', '));
-    case 'languageChanged': return fill(s.flag.languageChanged, flag.from.toUpperCase(), flag.to.toUpperCase());
+    case 'inventedDates': return fillIn(s.flag[flag.kind], [flag.values.map(v => `“${v}”`).join(', ')]);
+    case 'languageChanged': return fillIn(s.flag.languageChanged, [flag.from.toUpperCase(), flag.to.toUpperCase()]);
     default: return s.flag[flag.kind];
   }
 }
@@ -69,7 +68,7 @@ function link(href: string, label: string, primary: boolean): string {
 export function renderAiPreview(m: AiPreviewModel, s: AiPreviewStrings): string {
   const head = `<header><h1>${escapeHtml(s.title)}</h1><p class="file">${escapeHtml(m.fileName)} · ${escapeHtml(m.modelName)}</p></header>`;
   if (m.state === 'streaming') {
-    return `${head}<p class="status" role="status">${escapeHtml(fill(s.streaming, m.modelName))}</p>` +
+    return `${head}<p class="status" role="status">${escapeHtml(fillIn(s.streaming, [m.modelName]))}</p>` +
       `<pre class="draft streaming">${escapeHtml(m.text)}</pre><p class="actions">${link(m.discardHref, s.stop, false)}</p>`;
   }
   if (m.state !== 'ready' || !m.check) {

@@ -13,7 +13,7 @@ const MASK = (1 << HASH_BITS) - 1;
 
 const FOLD: Record<string, string> = { 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss' };
 
-export function normaliseForRoles(text: string): string {
+function normaliseForRoles(text: string): string {
   let folded = text.toLowerCase().replace(/[äöüß]/g, c => FOLD[c]);
   // Accents are dropped by decomposing; most sentences have none left to drop.
   if (/[\u00c0-\uffff]/.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
@@ -23,7 +23,7 @@ export function normaliseForRoles(text: string): string {
 const TOKEN = /[\p{L}\p{N}]+|\?/gu;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
 
-export function roleTokens(text: string): string[] {
+function roleTokens(text: string): string[] {
   return normaliseForRoles(text).match(TOKEN) ?? [];
 }
 

@@ -33,7 +33,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const TRAIN_OPTIONS: TrainOptions = { epochs: 20, learningRate: 0.25, l2: 1e-2, minCount: 3, seed: 20261127 };
+const TRAIN_OPTIONS: TrainOptions = { epochs: 20, learningRate: 0.25, l2: 1e-2, minCount: 3, seed: 20261127 };
 
 const WIDTH = ROLES.length;
 
@@ -94,7 +94,7 @@ export function predict(model: TrainedRoles, text: string): Float64Array {
 }
 
 /** Out-of-fold probabilities: each group is predicted by a model trained on all other groups. */
-export function crossValidate(sentences: readonly BankSentence[], groupOf: (s: BankSentence) => string,
+function crossValidate(sentences: readonly BankSentence[], groupOf: (s: BankSentence) => string,
   options: TrainOptions = TRAIN_OPTIONS): Float64Array[] {
   const out: Float64Array[] = new Array(sentences.length);
   const groups = [...new Set(sentences.map(groupOf))].sort();
@@ -131,7 +131,7 @@ export function figures(sentences: readonly BankSentence[], scores: readonly Flo
 }
 
 /** The threshold with the best out-of-fold F1, on a grid of 0.05 steps. */
-export function bestThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role): number {
+function bestThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role): number {
   let best = 0.5;
   let bestF1 = -1;
   for (let t = 0.15; t <= 0.851; t += 0.05) {
@@ -158,7 +158,7 @@ export const CONFIDENT_PRECISION: Record<Role, number> = {
  * The lowest threshold at which the role's out-of-fold precision reaches `precision`: where the
  * model may add to rules that are already precise, it must be as sure as they are.
  */
-export function confidentThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role, precision: number): number {
+function confidentThreshold(sentences: readonly BankSentence[], scores: readonly Float64Array[], role: Role, precision: number): number {
   for (let step = 50; step <= 99; step++) {
     if (figures(sentences, scores, role, step / 100).precision >= precision) return step / 100;
   }
