@@ -1,6 +1,6 @@
 /** The CLI's arguments: what to do, and with which options. Throws UsageError on bad usage. */
 import type { Lang } from '../core';
-import { cliText, type CliMessageKey, uiLang } from './messages';
+import { say } from './messages';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
@@ -19,8 +19,6 @@ export interface Options {
 }
 
 export type Command = { kind: 'check'; options: Options } | { kind: 'help' } | { kind: 'init'; dir: string };
-
-const say = (key: CliMessageKey, ...args: Array<string | number>) => cliText(uiLang, key, ...args);
 
 export class UsageError extends Error {}
 

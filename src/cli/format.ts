@@ -22,18 +22,24 @@ export interface Totals {
   suggestions: number;
 }
 
-/** One file's lines of the text report; adds its findings to `totals`. */
-export function formatTextFile(r: FileReport, uiLang: Lang, totals: Totals): string {
-  const lines: string[] = [];
+/** Adds one file and its findings to `totals`: errors and warnings are serious, the rest suggestions. */
+export function tally(totals: Totals, r: FileReport): void {
   totals.files++;
+  for (const f of r.result.findings) {
+    if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
+    else totals.suggestions++;
+  }
+}
+
+/** One file's lines of the text report. */
+export function formatTextFile(r: FileReport, uiLang: Lang): string {
+  const lines: string[] = [];
   for (const f of r.result.findings) {
     const { line, column } = location(r, f.start);
     // One finding, one line: a team's message may span several.
     lines.push(`${r.path}:${line}:${column}  ${f.severity.padEnd(7)}  ${f.message.replace(/\s*\n\s*/g, ' ')}  ${f.ruleId}`);
     const preferred = f.fixes.find(x => x.preferred);
     if (preferred) lines.push(`    ↳ ${preferred.title}`);
-    if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
-    else totals.suggestions++;
   }
   if (r.result.verdict === 'empty') {
     lines.push(cliText(uiLang, 'cli.empty', r.path));
@@ -58,9 +64,8 @@ export function githubCommand(severity: Severity, properties: Record<string, str
   return `::${GITHUB_LEVEL[severity]}${props ? ` ${props}` : ''}::${escapeGithubData(message)}\n`;
 }
 
-/** One file's findings as GitHub Actions annotations on the lines they concern; adds them to `totals`. */
-export function formatGithubFile(r: FileReport, uiLang: Lang, totals: Totals): string {
-  totals.files++;
+/** One file's findings as GitHub Actions annotations on the lines they concern. */
+export function formatGithubFile(r: FileReport, uiLang: Lang): string {
   let out = '';
   for (const f of r.result.findings) {
     const start = location(r, f.start);
@@ -69,8 +74,6 @@ export function formatGithubFile(r: FileReport, uiLang: Lang, totals: Totals): s
     const preferred = f.fixes.find(x => x.preferred);
     const message = preferred ? `${f.message}\n↳ ${preferred.title}` : f.message;
     out += githubCommand(f.severity, { ...where, title: `Decline Coach: ${ruleTitle(uiLang, f.ruleId)} (${f.ruleId})` }, message);
-    if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
-    else totals.suggestions++;
   }
   return out;
 }

@@ -12,15 +12,13 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type Analysis, Analyzer, fixAllText, LineIndex } from '../core';
-import { analyzeOptionsOf, type CoachSettings, type ConfigProblem, withSeverities } from '../core/config';
+import { analyzeOptionsOf, type CoachSettings, CONFIG_FILE_NAME, type ConfigProblem, withSeverities } from '../core/config';
 import { type Options, parseArgs, UsageError } from './args';
 import { ConfigResolver, STARTER_CONFIG } from './config';
 import {
-  type FileReport, formatGithubFile, formatTextFile, formatTextSummary, githubCommand, jsonStream, sarifStream, type StreamedJson, type Totals,
+  type FileReport, formatGithubFile, formatTextFile, formatTextSummary, githubCommand, jsonStream, sarifStream, type StreamedJson, tally, type Totals,
 } from './format';
-import { cliText, type CliMessageKey, uiLang } from './messages';
-
-const say = (key: CliMessageKey, ...args: Array<string | number>) => cliText(uiLang, key, ...args);
+import { type CliMessageKey, say, uiLang } from './messages';
 
 const DRAFT_EXT = new Set(['.md', '.markdown', '.txt']);
 
@@ -229,31 +227,18 @@ interface Output {
 
 function reporter(opts: Options, out: Output): { file: (r: FileReport) => void; end: () => void; totals: Totals } {
   const totals: Totals = { files: 0, serious: 0, suggestions: 0 };
-  if (opts.format === 'text') {
-    return { totals, file: r => out.write(formatTextFile(r, uiLang, totals)), end: () => out.write(formatTextSummary(totals, uiLang)) };
-  }
-  if (opts.format === 'github') {
-    return { totals, file: r => out.write(formatGithubFile(r, uiLang, totals)), end: () => out.write(formatTextSummary(totals, uiLang)) };
+  if (opts.format === 'text' || opts.format === 'github') {
+    const format = opts.format === 'text' ? formatTextFile : formatGithubFile;
+    return { totals, file: r => { tally(totals, r); out.write(format(r, uiLang)); }, end: () => out.write(formatTextSummary(totals, uiLang)) };
   }
   const stream: StreamedJson = opts.format === 'json' ? jsonStream() : sarifStream();
   out.write(stream.open);
-  return {
-    totals,
-    file: r => {
-      totals.files++;
-      for (const f of r.result.findings) {
-        if (f.severity === 'error' || f.severity === 'warning') totals.serious++;
-        else totals.suggestions++;
-      }
-      out.write(stream.item(r));
-    },
-    end: () => out.write(stream.close),
-  };
+  return { totals, file: r => { tally(totals, r); out.write(stream.item(r)); }, end: () => out.write(stream.close) };
 }
 
 /** Writes a commented starter config into `dir`, never over an existing one. */
 function init(dir: string): number {
-  const path = join(dir, '.declinecoach.jsonc');
+  const path = join(dir, CONFIG_FILE_NAME);
   try {
     writeFileSync(path, STARTER_CONFIG, { flag: 'wx' });
   } catch (e) {

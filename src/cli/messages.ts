@@ -113,3 +113,6 @@ export const uiLang: Lang = langOfLocale(process.env.LC_ALL || process.env.LC_ME
 export function cliText(lang: Lang, key: CliMessageKey, ...args: Array<string | number>): string {
   return fillIn(CLI_MESSAGES[lang][key], args);
 }
+
+/** A message in the user's language. */
+export const say = (key: CliMessageKey, ...args: Array<string | number>): string => cliText(uiLang, key, ...args);

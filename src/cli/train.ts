@@ -23,16 +23,18 @@ function main(): void {
   const bank = parseBank(files);
   const built = buildRoleModels(bank);
   const readmePath = join(BANK_DIR, 'README.md');
-  const readme = withCounts(readFileSync(readmePath, 'utf8'), bank);
+  const readmeBefore = readFileSync(readmePath, 'utf8');
+  const readme = withCounts(readmeBefore, bank);
   for (const report of built.reports) console.log(`${roleTable(report)}\n`);
-  const text = source({ bankHash: bankHash(files), languages: built.models });
+  const hash = bankHash(files);
+  const text = source({ bankHash: hash, languages: built.models });
   console.log(`model: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB (${OUT})`);
   if (check) {
-    const stale = readFileSync(OUT, 'utf8') !== text || readFileSync(readmePath, 'utf8') !== readme;
+    const stale = readFileSync(OUT, 'utf8') !== text || readmeBefore !== readme;
     console.log(stale ? 'weights are stale: run npm run train' : 'weights are up to date');
     process.exit(stale ? 1 : 0);
   }
-  if (ROLE_WEIGHTS.bankHash === bankHash(files)) console.log('bank unchanged since the last training');
+  if (ROLE_WEIGHTS.bankHash === hash) console.log('bank unchanged since the last training');
   writeFileSync(OUT, text);
   writeFileSync(readmePath, readme);
 }
