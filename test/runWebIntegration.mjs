@@ -29,12 +29,13 @@ const NOISE = /open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|A
 const OURS = /decline[- ]?coach|out\/test\/web/i;
 const isNoise = text => !process.env.VERBOSE && !OURS.test(text) && NOISE.test(text);
 
-/** Opens the workbench with the web-kind development payload; resolves to the tests' exit code. */
+/** Opens the workbench with the development payload; resolves to the tests' exit code. */
 async function driveWorkbench(tools, port, runDir) {
   const { chromium } = createRequire(join(tools.modules, 'noop.js'))('playwright-core');
   const authority = `127.0.0.1:${port}`;
   const remote = path => `vscode-remote://${authority}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionDevelopmentKind', 'web'], ['extensionTestsPath', remote(testsPath)]];
+  // No `extensionDevelopmentKind` here: this workbench does not read it (see above); the user setting makes the extension web-only.
+  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(testsPath)]];
   const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const browser = await chromium.launchPersistentContext(join(runDir, 'chromium'), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

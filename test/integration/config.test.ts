@@ -5,21 +5,6 @@ import { closeAll, codeOf, diagnosticsWhen, fixture } from './helpers';
 const encode = (text: string) => new TextEncoder().encode(text);
 const phrasesOf = (doc: vscode.TextDocument, diags: vscode.Diagnostic[], code: string) => diags.filter(d => codeOf(d) === code).map(d => doc.getText(d.range));
 
-/** Diagnostics of a config file (not a draft's), when they satisfy `ready`. */
-function configProblemsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20000): Promise<vscode.Diagnostic[]> {
-  const now = () => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Decline Coach');
-  if (ready(now())) return Promise.resolve(now());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`problems of ${uri.toString(true)}: ${JSON.stringify(now().map(d => d.message))}`)); }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics(e => {
-      if (!e.uris.some(u => u.toString() === uri.toString()) || !ready(now())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(now());
-    });
-  });
-}
-
 if (vscode.workspace.isTrusted) {
   describe('The team’s config file', () => {
     // Made for these tests in the fixture workspace, and removed after them.
@@ -58,7 +43,7 @@ if (vscode.workspace.isTrusted) {
 
     it('reports a bad value in the config file at its place, and still applies the rest', async () => {
       await vscode.workspace.fs.writeFile(config, encode('{\n  "language": "fr",\n  "neverPromise": ["same day"]\n}'));
-      const problems = await configProblemsWhen(config, d => d.length > 0);
+      const problems = await diagnosticsWhen(config, d => d.length > 0);
       assert.deepEqual(problems.map(p => [p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character, p.severity, p.message]),
         [[1, 14, 1, 18, vscode.DiagnosticSeverity.Error, '“language” must be one of: "auto", "de", "en". This value is ignored.']]);
       const doc = await vscode.workspace.openTextDocument(draft);

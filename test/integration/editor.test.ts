@@ -1,12 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, diagnosticsWhen, eventually, fixture, ours, untitled } from './helpers';
-
-/** Every hover's Markdown at the position, with VS Code's escapes removed. */
-async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n').replace(/\\(.)/g, '$1');
-}
+import { api, closeAll, codeOf, diagnosticsWhen, eventually, fixture, hoverText, ours, untitled } from './helpers';
 
 describe('Decline Coach in the editor', () => {
   afterEach(closeAll);

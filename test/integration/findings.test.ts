@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, ours, setting, untitled } from './helpers';
+import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, isMissing, ours, setting, untitled } from './helpers';
 
-const isMissing = (d: vscode.Diagnostic) => codeOf(d).startsWith('missing-');
 const { Warning, Information } = vscode.DiagnosticSeverity;
 const MISSING_EMPATHY = 'Add a sentence of understanding for the client’s point of view before the no.';
 

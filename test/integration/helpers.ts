@@ -90,3 +90,12 @@ export async function closeAll(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Every hover's Markdown at the position, with VS Code's escapes removed. */
+export async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+  return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n').replace(/\\(.)/g, '$1');
+}
+
+/** A finding of what the reply lacks (missing-…), as opposed to a phrase. */
+export const isMissing = (d: vscode.Diagnostic) => codeOf(d).startsWith('missing-');

@@ -1,15 +1,9 @@
 // The integration suite's core cases, against the web build in the web worker extension host.
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, untitled } from '../integration/helpers';
+import { api, closeAll, codeOf, diagnosticsWhen, eventually, example, hoverText, isMissing, untitled } from '../integration/helpers';
 import * as assert from './assert';
 
-const isMissing = (d: vscode.Diagnostic) => codeOf(d).startsWith('missing-');
 const { Warning, Information } = vscode.DiagnosticSeverity;
-
-async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n').replace(/\\(.)/g, '$1');
-}
 
 describe('Decline Coach in the web worker extension host', () => {
   afterEach(closeAll);
