@@ -1,4 +1,4 @@
-import { anchorWords, compilePattern, normaliseWord, patternSource } from './pattern';
+import { anchorGroups, compilePattern, normaliseWord, patternSource, visibleWords } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
@@ -7,17 +7,18 @@ import type { Lang } from './types';
 /** A compiled pattern and the words a text needs for it to have a chance. */
 export interface Matcher {
   readonly re: RegExp;
-  /** Undefined: no word can tell, the pattern is always tried. */
-  readonly anchors?: ReadonlySet<string>;
-  /** The language's anchor scan the matcher is indexed in, and its place there. */
+  /** The language's anchor scan the matcher is indexed in, and its anchor groups' places there. */
   readonly scan: AnchorScan;
-  readonly id: number;
+  /** Its anchor groups (see `anchorGroups`) are the scan's groups `firstGroup` to `firstGroup + groups - 1`; none: always tried. */
+  readonly firstGroup: number;
+  readonly groups: number;
 }
 
 /**
  * One language's anchor words, for all its patterns at once: a text's words are looked up once
- * (per text, not per list of patterns), marking every pattern whose anchors occur; each list then
- * keeps its marked patterns. The marks are stamped with a generation, so nothing is cleared.
+ * (per text, not per list of patterns), marking every anchor group one of them belongs to; a
+ * pattern is tried when all its groups are marked. The marks are stamped with a generation, so
+ * nothing is cleared.
  */
 class AnchorScan {
   private readonly byWord = new Map<string, number[]>();
@@ -25,35 +26,44 @@ class AnchorScan {
   private generation = 0;
   private count = 0;
   private lastWords: ReadonlySet<string> | undefined;
+  /** The most apostrophe-separated parts an anchor word has ("can't": 2). */
+  private maxParts = 1;
 
-  add(anchors: ReadonlySet<string> | undefined): number {
-    const id = this.count++;
-    if (id === this.stamps.length) {
-      const grown = new Int32Array(2 * id);
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
-    for (const word of anchors ?? []) {
-      const ids = this.byWord.get(word);
-      if (ids) ids.push(id);
-      else this.byWord.set(word, [id]);
+  /** Indexes a pattern's anchor groups; returns the first group's number. */
+  add(groups: readonly string[][]): number {
+    const first = this.count;
+    for (const words of groups) {
+      const id = this.count++;
+      if (id === this.stamps.length) {
+        const grown = new Int32Array(2 * id);
+        grown.set(this.stamps);
+        this.stamps = grown;
+      }
+      for (const word of words) {
+        this.maxParts = Math.max(this.maxParts, word.split("'").length);
+        const ids = this.byWord.get(word);
+        if (ids) ids.push(id);
+        else this.byWord.set(word, [id]);
+      }
     }
     this.lastWords = undefined;
-    return id;
+    return first;
   }
 
-  /** Whether the matcher's anchors occur among `words` (a Set not changed after it is first scanned). */
+  /** Whether each of the matcher's anchor groups has a word among `words` (a Set not changed after it is first scanned). */
   has(m: Matcher, words: ReadonlySet<string>): boolean {
-    if (!m.anchors) return true;
+    if (m.groups === 0) return true;
     if (words !== this.lastWords) {
       const generation = ++this.generation;
-      for (const word of words) {
+      const mark = (word: string) => {
         const ids = this.byWord.get(word);
         if (ids) for (const id of ids) this.stamps[id] = generation;
-      }
+      };
+      for (const word of words) visibleWords(word, this.maxParts, mark);
       this.lastWords = words;
     }
-    return this.stamps[m.id] === this.generation;
+    for (let g = m.firstGroup; g < m.firstGroup + m.groups; g++) if (this.stamps[g] !== this.generation) return false;
+    return true;
   }
 }
 
@@ -64,10 +74,12 @@ class AnchorScan {
  */
 class LazyMatcher implements Matcher {
   private compiled: RegExp | undefined;
-  readonly id: number;
+  readonly firstGroup: number;
+  readonly groups: number;
 
-  constructor(private readonly source: string, readonly anchors: ReadonlySet<string> | undefined, readonly scan: AnchorScan) {
-    this.id = scan.add(anchors);
+  constructor(private readonly source: string, groups: readonly string[][], readonly scan: AnchorScan) {
+    this.firstGroup = scan.add(groups);
+    this.groups = groups.length;
   }
 
   get re(): RegExp {
@@ -109,8 +121,7 @@ export const RULES: Record<Lang, LanguageRules> = { en, de };
 
 function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules, scan: AnchorScan): Matcher[] {
   return (patterns ?? []).map(p => {
-    const anchors = anchorWords(p, rules.classes);
-    return new LazyMatcher(patternSource(p, rules.classes), anchors && new Set(anchors), scan);
+    return new LazyMatcher(patternSource(p, rules.classes), anchorGroups(p, rules.classes), scan);
   });
 }
 

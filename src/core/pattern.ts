@@ -157,14 +157,15 @@ export function wordsOf(text: string): Set<string> {
 }
 
 /**
- * Words of which a text must contain at least one for the pattern to match: the alternatives of
- * its most selective required token. Undefined when no token can tell (built-in classes only).
- * A cheap Set lookup then spares most RegExp runs.
+ * What a text must contain for the pattern to match: per required token made of literal words or
+ * a word class, the first words of its alternatives — a matching text holds one word of each list.
+ * Empty when no token can tell (built-in classes, optional tokens only). A few Set lookups then
+ * spare most RegExp runs.
  */
 const WHOLE_WORD = new RegExp(`^[${LETTER}][${LETTER}']*$`);
 
-export function anchorWords(pattern: string, classes: WordClasses = {}): string[] | undefined {
-  let best: string[] | undefined;
+export function anchorGroups(pattern: string, classes: WordClasses = {}): string[][] {
+  const groups: string[][] = [];
   for (const raw of pattern.trim().split(/\s+/).filter(Boolean)) {
     if (raw === '^' || (raw.length > 1 && raw.endsWith('?')) || isPunctuation(raw)) continue;
     const words: string[] = [];
@@ -177,7 +178,25 @@ export function anchorWords(pattern: string, classes: WordClasses = {}): string[
         return WHOLE_WORD.test(first);
       });
     });
-    if (usable && words.length > 0 && (!best || words.length < best.length)) best = words;
+    if (usable && words.length > 0) groups.push([...new Set(words)]);
   }
-  return best;
+  return groups;
+}
+
+/**
+ * The words a pattern can see whole within one word of the text: the word itself and, where it
+ * has apostrophes (which patterns treat as a word's edge), every run of up to `maxParts` of its
+ * parts ("can't've", 2: can, can't, t, t've, ve). The bound keeps a long run of a'a'a'… linear.
+ */
+export function visibleWords(word: string, maxParts: number, visit: (w: string) => void): void {
+  visit(word);
+  if (!word.includes("'")) return;
+  const parts = word.split("'");
+  for (let from = 0; from < parts.length; from++) {
+    for (let to = from + 1; to <= Math.min(parts.length, from + maxParts); to++) {
+      if (from === 0 && to === parts.length) continue;
+      const run = parts.slice(from, to).join("'");
+      if (run) visit(run);
+    }
+  }
 }

@@ -110,6 +110,35 @@ function segmenter(lang: Lang): Intl.Segmenter {
 export function splitSentences(text: string, lang: Lang): Sentence[] {
   const out: Sentence[] = [];
   for (const [from, to] of windows(text)) segmentInto(out, text, from, to, lang);
+  return out.some(s => s.end - s.start > MAX_SENTENCE) ? out.flatMap(s => cutLong(s, text)) : out;
+}
+
+/**
+ * The longest sentence later stages see. A longer run without a sentence end (a pasted log line,
+ * a word repeated) is no sentence a writer reads, and every phrase in it would otherwise look
+ * at all of it: quadratic work.
+ */
+export const MAX_SENTENCE = 1000;
+
+/** A sentence cut into pieces of at most MAX_SENTENCE characters, at spaces where it has them. */
+function cutLong(sentence: Sentence, text: string): Sentence[] {
+  if (sentence.end - sentence.start <= MAX_SENTENCE) return [sentence];
+  const out: Sentence[] = [];
+  let from = sentence.start;
+  while (from < sentence.end) {
+    let to = Math.min(sentence.end, from + MAX_SENTENCE);
+    if (to < sentence.end) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from) to = space;
+      // Never between the halves of a surrogate pair.
+      else if (/[\uDC00-\uDFFF]/.test(text[to])) to--;
+    }
+    const piece = text.slice(from, to);
+    const start = from + piece.length - piece.trimStart().length;
+    const end = from + piece.trimEnd().length;
+    if (end > start) out.push({ start, end, text: text.slice(start, end) });
+    from = to;
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
-import { splitSentences } from '../../src/core/sentences';
+import { MAX_SENTENCE, splitSentences } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 
 const split = (text: string, lang: Lang) => splitSentences(text, lang).map(s => s.text);
@@ -42,6 +42,20 @@ describe('sentence splitting', () => {
   it('keeps offsets pointing at the source text', () => {
     const text = 'Bis zum 8. März bin ich ausgebucht. Danach gern.';
     for (const s of splitSentences(text, 'de')) assert.equal(text.slice(s.start, s.end), s.text);
+  });
+
+  it('cuts a run without a sentence end into pieces of at most MAX_SENTENCE characters, at spaces', () => {
+    const text = `${"we can't do that ".repeat(200)}either. Thanks!`;
+    const pieces = splitSentences(text, 'en');
+    assert.ok(pieces.length > 3);
+    for (const s of pieces) {
+      assert.ok(s.text.length <= MAX_SENTENCE, `${s.text.length} characters`);
+      assert.equal(text.slice(s.start, s.end), s.text);
+      assert.ok(s.start === 0 || text[s.start - 1] === ' ', 'starts after a space');
+      assert.ok(s.end === text.length || text[s.end] === ' ', 'ends before a space');
+    }
+    assert.equal(pieces[pieces.length - 1].text, 'Thanks!');
+    assert.equal(pieces.map(s => s.text).join(' '), text.trim(), 'nothing lost between the pieces');
   });
 });
 

@@ -53,29 +53,107 @@ const SKIP_START = fnv(fnv(SKIP, '<s>'), ' ');
 
 /** Distinct hashed feature ids of one sentence or clause, in the order they first occur. */
 export function roleFeatures(text: string): number[] {
-  return [...roleFeatureSet(text)];
+  const found = roleFeatureIds(text);
+  return Array.from(found.ids.subarray(0, found.count));
 }
 
-/** The same as `roleFeatures`, as the Set it is collected in. */
-export function roleFeatureSet(text: string): Set<number> {
-  const tokens = roleTokens(text);
-  const ids = new Set<number>();
-  if (LIST_ITEM.test(text)) ids.add(LIST_FEATURE);
+/** A text's distinct feature ids, in the order they first occur: `ids[0]` to `ids[count - 1]`. */
+export interface FeatureIds {
+  ids: Int32Array;
+  count: number;
+}
+
+/** Extraction is synchronous, so one scratch list serves every call. */
+const FOUND: FeatureIds = { ids: new Int32Array(256), count: 0 };
+/** Per feature id, the call that last added it: nothing is cleared between calls. */
+const SEEN = new Int32Array(1 << HASH_BITS);
+let call = 0;
+
+function add(id: number): void {
+  if (SEEN[id] === call) return;
+  SEEN[id] = call;
+  if (FOUND.count === FOUND.ids.length) {
+    const grown = new Int32Array(2 * FOUND.count);
+    grown.set(FOUND.ids);
+    FOUND.ids = grown;
+  }
+  FOUND.ids[FOUND.count++] = id;
+}
+
+/** The text's feature ids, without allocating; valid until the next call. */
+export function roleFeatureIds(text: string): Readonly<FeatureIds> {
+  if (++call === 0x7fffffff) { SEEN.fill(0); call = 1; }
+  FOUND.count = 0;
+  if (LIST_ITEM.test(text)) add(LIST_FEATURE);
   // The states after "b prev " and "s beforePrev ".
   let afterPrev = BIGRAM_START;
   let skipPrev = SKIP_START;
   let skipBeforePrev = SKIP_START;
-  for (const t of tokens) {
-    ids.add(feature(fnv(UNIGRAM, t)));
+  const token = (t: string) => {
+    add(feature(fnv(UNIGRAM, t)));
     // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
-    if (t.length > 6) ids.add(feature(fnv(PREFIX, t, 5)));
-    ids.add(feature(fnv(afterPrev, t)));
+    if (t.length > 6) add(feature(fnv(PREFIX, t, 5)));
+    add(feature(fnv(afterPrev, t)));
     // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
-    ids.add(feature(fnv(skipBeforePrev, t)));
+    add(feature(fnv(skipBeforePrev, t)));
     skipBeforePrev = skipPrev;
     afterPrev = fnv(fnv(BIGRAM, t), ' ');
     skipPrev = fnv(fnv(SKIP, t), ' ');
+  };
+  if (!tokenizeFast(text, token)) for (const t of roleTokens(text)) token(t);
+  add(feature(fnv(afterPrev, '</s>')));
+  return FOUND;
+}
+
+/** What each character of a text `tokenizeFast` reads becomes: see CHAR_CLASS. */
+const SEPARATOR = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const DROPPED = 3;
+const QUESTION = 4;
+const FOLDED = 5;
+const OTHER = 6;
+
+/**
+ * The class of each character below U+2200 for the fast tokenizer. OTHER: a character whose
+ * normalisation `tokenizeFast` does not repeat (accented letters, ª, ½, ²…): such text takes the
+ * long way.
+ */
+const CHAR_CLASS = new Uint8Array(0x2200).fill(OTHER);
+for (let c = 0; c < 0x80; c++) CHAR_CLASS[c] = SEPARATOR;
+for (let c = 0x61; c <= 0x7a; c++) CHAR_CLASS[c] = CHAR_CLASS[c - 0x20] = LETTER;
+for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = DIGIT;
+for (const ch of '\'’‘`´') CHAR_CLASS[ch.charCodeAt(0)] = DROPPED;
+CHAR_CLASS[0x3f] = QUESTION;
+for (const ch of 'äöüßÄÖÜ') CHAR_CLASS[ch.charCodeAt(0)] = FOLDED;
+// Punctuation and spaces that neither decompose nor belong to a word.
+for (const ch of '\u00a0«»§°·¶–—„“”‚…•€£¦¨¬±×÷\u2009\u200a\u202f\u2002\u2003') CHAR_CLASS[ch.charCodeAt(0)] = SEPARATOR;
+
+/**
+ * The tokens of `normaliseForRoles` + TOKEN, handed to `token` in order, for a text of ASCII,
+ * German umlauts and common punctuation; false (and nothing handed on) for any other text.
+ */
+function tokenizeFast(text: string, token: (t: string) => void): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x2200 || CHAR_CLASS[code] === OTHER) return false;
   }
-  ids.add(feature(fnv(afterPrev, '</s>')));
-  return ids;
+  let word = '';
+  let digits = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    switch (CHAR_CLASS[code]) {
+      case LETTER: word += String.fromCharCode(code | 0x20); digits = false; break;
+      case DIGIT: if (!digits) word += '0'; digits = true; break;
+      case FOLDED: word += FOLD[text[i].toLowerCase()]; digits = false; break;
+      case DROPPED: break;
+      default:
+        if (word) token(word);
+        word = '';
+        digits = false;
+        if (code === 0x3f) token('?');
+    }
+  }
+  if (word) token(word);
+  return true;
 }

@@ -5,7 +5,7 @@
  * threshold, chosen by cross-validation on the bank.
  */
 import type { Lang } from '../types';
-import { HASH_BITS, roleFeatureSet } from './features';
+import { HASH_BITS, roleFeatureIds } from './features';
 import { ROLE_WEIGHTS } from './weights';
 
 export const ROLES = [
@@ -135,8 +135,9 @@ export class RoleModel {
   private logits(text: string, z: Float64Array): Float64Array {
     const width = ROLES.length;
     for (let r = 0; r < width; r++) z[r] = this.bias[r];
-    for (const id of roleFeatureSet(text)) {
-      const row = this.rows[id];
+    const { ids, count } = roleFeatureIds(text);
+    for (let i = 0; i < count; i++) {
+      const row = this.rows[ids[i]];
       if (row === 0) continue;
       // The same product of step and scale, and the same order of sums, as a table of weights would give.
       for (let r = 0, at = (row - 1) * width; r < width; r++) z[r] += this.steps[at + r] * this.scale[r];
