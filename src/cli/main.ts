@@ -190,7 +190,8 @@ function checkOne(path: string, opts: Options, settings: CoachSettings, errors: 
   const format = extname(path).toLowerCase() === '.txt' ? 'plaintext' as const : 'markdown' as const;
   let text = draft.text;
   // An engine bug (an invalid finding) is reported as an error, never shown as a finding.
-  const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`));
+  // One file's analyzer ends with the file: its caches need not copy the text.
+  const engine = new Analyzer(error => errors.push(`${path}: ${error.message}`), { shortLived: true });
   const options = { ...analyzeOptionsOf(settings, uiLang), format };
   // Rules turned off are neither reported nor fixed.
   const judge = (t: string): Analysis => {

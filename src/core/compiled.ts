@@ -59,7 +59,10 @@ class AnchorScan {
         const ids = this.byWord.get(word);
         if (ids) for (const id of ids) this.stamps[id] = generation;
       };
-      for (const word of words) visibleWords(word, this.maxParts, mark);
+      for (const word of words) {
+        if (word.includes("'")) visibleWords(word, this.maxParts, mark);
+        else mark(word);
+      }
       this.lastWords = words;
     }
     for (let g = m.firstGroup; g < m.firstGroup + m.groups; g++) if (this.stamps[g] !== this.generation) return false;

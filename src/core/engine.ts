@@ -26,6 +26,15 @@ import { blockSentences, sentenceAt } from './sentences';
 import { type SignalledSentence, signalSentences } from './signals';
 import type { Analysis, AnalyzeOptions, Finding, Lang, SentenceRoles } from './types';
 
+export interface AnalyzerOptions {
+  /**
+   * The analyzer lives no longer than the texts it judges (one analysis, a CLI run): its caches
+   * may keep pieces of them. A long-lived analyzer (an editor's) copies what it keeps instead, so
+   * that no old version of a document stays alive through a substring.
+   */
+  shortLived?: boolean;
+}
+
 export interface AnalyzeInput extends AnalyzeOptions {
   format?: DocFormat;
 }
@@ -68,8 +77,15 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
   const findings = keepSafePreferred(dropWeak(found, sentences), source, masked, sentences, messageLang);
   const trimmed = masked.trim();
-  const closing = trimmed.split(/\s+/).length <= 8 && anyMatch(compiledRules(lang).closing, trimmed, words);
+  const closing = hasAtMostWords(trimmed, 8) && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };
+}
+
+/** Whether a trimmed text has at most `max` space-separated words; stops counting there. */
+function hasAtMostWords(trimmed: string, max: number): boolean {
+  const space = /\s+/g;
+  for (let gaps = 0; space.exec(trimmed);) if (++gaps >= max) return false;
+  return true;
 }
 
 /**
@@ -81,9 +97,14 @@ export class Analyzer {
    * `onInvalidFinding`: called with a finding that breaks the engine's invariants (a bug), which
    * is then left out. By default it throws, so tests and tools fail loudly; the editor logs.
    */
-  constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid) {}
+  constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid, { shortLived = false }: AnalyzerOptions = {}) {
+    this.keep = shortLived ? text => text : ownCopy;
+    this.prose = { byText: new Map(), keep: this.keep };
+  }
 
-  private readonly prose: ProseCache = { byText: new Map() };
+  /** Makes a string the caches hold on to (see `AnalyzerOptions.shortLived`). */
+  private readonly keep: (text: string) => string;
+  private readonly prose: ProseCache;
   /** Per block (by its `key`): its facts, and its judgement per language and options. */
   private readonly blocks = new WeakMap<object, { facts: BlockFacts; judged: Map<string, BlockResult> }>();
 
@@ -138,7 +159,7 @@ export class Analyzer {
       let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         // Cached with the block: its strings must not keep this version of the document alive.
-        judged = judgeBlock(ownCopy(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang);
+        judged = judgeBlock(this.keep(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang);
         seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
@@ -189,5 +210,5 @@ function roundedScores(scores: RoleScores): RoleScores {
 
 /** Judges a draft reply. Pure: the same text and options always give the same result. */
 export function analyze(text: string, options: AnalyzeInput = {}): Analysis {
-  return new Analyzer().analyze(text, options);
+  return new Analyzer(throwInvalid, { shortLived: true }).analyze(text, options);
 }

@@ -9,6 +9,11 @@ const DE_WORDS = new Set(('der die das und oder aber zu zum zur von für in im a
   'haben nicht was welche wie warum wann danke vielen bitte wenn so als bei aus über dass auch noch ein eine ' +
   'einen einem einer du dir dich dein deine kein keine keinen keinem keiner gibt sich wird werden').split(' '));
 
+/** Per function word, 1 if English, 2 if German (3 for both): one lookup per word. */
+const FUNCTION_WORD = new Map<string, number>();
+for (const w of EN_WORDS) FUNCTION_WORD.set(w, 1);
+for (const w of DE_WORDS) FUNCTION_WORD.set(w, (FUNCTION_WORD.get(w) ?? 0) | 2);
+
 const WORD = /[\p{L}']+/gu;
 
 export interface LanguageGuess {
@@ -34,9 +39,10 @@ export function countWords(lowered: readonly string[], text: string): LanguageCo
   let en = 0;
   let de = 0;
   for (const word of lowered) {
-    const w = word.includes('\'') ? word.replace(/'/g, '') : word;
-    if (EN_WORDS.has(w)) en++;
-    if (DE_WORDS.has(w)) de++;
+    const side = FUNCTION_WORD.get(word.includes('\'') ? word.replace(/'/g, '') : word);
+    if (side === undefined) continue;
+    if (side & 1) en++;
+    if (side & 2) de++;
   }
   if (/[äöüß]/i.test(text)) de += 2;
   return { en, de, words: lowered.length };

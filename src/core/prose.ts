@@ -352,6 +352,8 @@ interface ChunkedBody {
 /** Parsed chunks kept from one analysis to the next: by position in the last body, and by text. */
 export interface ProseCache {
   byText: Map<string, ChunkProse>;
+  /** Makes a string the cache holds on to: `ownCopy` where the cache outlives the versions of a document. */
+  keep: (text: string) => string;
   last?: ChunkedBody;
   bodyEndScan?: BodyEndScan;
 }
@@ -444,7 +446,7 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
     const chunk = body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length);
     let fresh = cache.byText.get(chunk);
     if (!fresh) {
-      const own = ownCopy(chunk);
+      const own = cache.keep(chunk);
       cache.byText.set(own, (fresh = parseChunk(own)));
     }
     return fresh;
@@ -461,7 +463,7 @@ function markdownBlocks(text: string, from: number, to: number, doc: ProseDoc, c
   cache.last = { body, starts, parsed };
   // Chunks typed over pile up by text; start afresh from the current ones now and then.
   if (cache.byText.size > 2 * starts.length + 64) {
-    cache.byText = new Map(starts.map((start, i) => [ownCopy(body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length)), parsed[i]]));
+    cache.byText = new Map(starts.map((start, i) => [cache.keep(body.slice(start, i + 1 < starts.length ? starts[i + 1] : body.length)), parsed[i]]));
   }
 }
 
@@ -493,7 +495,7 @@ function plaintextBlocks(text: string, from: number, to: number, doc: ProseDoc):
  * Finds the writer's prose in a Markdown or plain-text draft. With a cache (from the previous
  * call on the same document), unchanged chunks are not parsed again; the cache is updated.
  */
-export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map() }): ProseDoc {
+export function extractProse(text: string, format: DocFormat = 'markdown', cache: ProseCache = { byText: new Map(), keep: t => t }): ProseDoc {
   const front = format === 'markdown' ? parseFrontMatter(text) : { end: 0, values: {} };
   const bodyEnd = findBodyEnd(text, front.end, cache);
   const doc: ProseDoc = { blocks: [], quoted: [], frontMatter: front.values };

@@ -96,13 +96,15 @@ function clauseEnd(sentence: Sentence, from: number): number {
   return from + (stop ? stop.index : rest.trimEnd().length);
 }
 
-const conditions = new Map<string, RegExp>();
+/** Compiled template expressions by extra flag and source. */
+const conditions = new Map<string, Map<string, RegExp>>();
 
 /** A template's regular expression, compiled once (case-insensitive; `y`: sticky). */
 function conditionRe(source: string, flags = ''): RegExp {
-  const key = `${flags}/${source}`;
-  let re = conditions.get(key);
-  if (!re) conditions.set(key, (re = new RegExp(source, `iu${flags}`)));
+  let byFlags = conditions.get(flags);
+  if (!byFlags) conditions.set(flags, (byFlags = new Map()));
+  let re = byFlags.get(source);
+  if (!re) byFlags.set(source, (re = new RegExp(source, `iu${flags}`)));
   return re;
 }
 

@@ -54,10 +54,10 @@ const SKIP_START = fnv(fnv(SKIP, '<s>'), ' ');
 /** Distinct hashed feature ids of one sentence or clause, in the order they first occur. */
 export function roleFeatures(text: string): number[] {
   const found = roleFeatureIds(text);
-  return Array.from(found.ids.subarray(0, found.count));
+  return [...new Set(found.ids.subarray(0, found.count))];
 }
 
-/** A text's distinct feature ids, in the order they first occur: `ids[0]` to `ids[count - 1]`. */
+/** A text's feature ids in the order they occur, repeats included: `ids[0]` to `ids[count - 1]`. */
 export interface FeatureIds {
   ids: Int32Array;
   count: number;
@@ -65,13 +65,8 @@ export interface FeatureIds {
 
 /** Extraction is synchronous, so one scratch list serves every call. */
 const FOUND: FeatureIds = { ids: new Int32Array(256), count: 0 };
-/** Per feature id, the call that last added it: nothing is cleared between calls. */
-const SEEN = new Int32Array(1 << HASH_BITS);
-let call = 0;
 
 function add(id: number): void {
-  if (SEEN[id] === call) return;
-  SEEN[id] = call;
   if (FOUND.count === FOUND.ids.length) {
     const grown = new Int32Array(2 * FOUND.count);
     grown.set(FOUND.ids);
@@ -80,9 +75,8 @@ function add(id: number): void {
   FOUND.ids[FOUND.count++] = id;
 }
 
-/** The text's feature ids, without allocating; valid until the next call. */
+/** The text's feature ids (repeats included), without allocating; valid until the next call. */
 export function roleFeatureIds(text: string): Readonly<FeatureIds> {
-  if (++call === 0x7fffffff) { SEEN.fill(0); call = 1; }
   FOUND.count = 0;
   if (LIST_ITEM.test(text)) add(LIST_FEATURE);
   // The states after "b prev " and "s beforePrev ".

@@ -83,6 +83,9 @@ export class RoleModel {
   private readonly steps: Int8Array;
   private readonly scale: Float64Array;
   private readonly bias: Float64Array;
+  /** Per row, the `logits` call that last added it: a text's repeated features count once, and nothing is cleared between calls. */
+  private readonly seen: Int32Array;
+  private call = 0;
 
   constructor(private readonly model: SerializedRoleModel) {
     const ids = fromBase64(model.ids);
@@ -110,6 +113,7 @@ export class RoleModel {
       id += delta;
       this.rows[id] = ++row;
     }
+    this.seen = new Int32Array(row + 1);
   }
 
   /** The probability of each role for one sentence or clause. */
@@ -131,14 +135,17 @@ export class RoleModel {
     return this.probabilities(best);
   }
 
-  /** The bias plus the weights of the text's features, per role, in the order the features come. */
+  /** The bias plus the weights of the text's distinct features, per role, in the order the features first come. */
   private logits(text: string, z: Float64Array): Float64Array {
     const width = ROLES.length;
     for (let r = 0; r < width; r++) z[r] = this.bias[r];
+    if (++this.call === 0x7fffffff) { this.seen.fill(0); this.call = 1; }
     const { ids, count } = roleFeatureIds(text);
     for (let i = 0; i < count; i++) {
       const row = this.rows[ids[i]];
-      if (row === 0) continue;
+      // Features without weight add nothing; a feature with weight counts once (rows and ids correspond one to one).
+      if (row === 0 || this.seen[row] === this.call) continue;
+      this.seen[row] = this.call;
       // The same product of step and scale, and the same order of sums, as a table of weights would give.
       for (let r = 0, at = (row - 1) * width; r < width; r++) z[r] += this.steps[at + r] * this.scale[r];
     }
