@@ -11,7 +11,7 @@ import {
   type Stats, statSync, unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { type Analysis, Analyzer, fixAllText, LineIndex } from '../core';
+import { type Analysis, Analyzer, fixAllText, LineIndex, withFindings } from '../core';
 import { analyzeOptionsOf, type CoachSettings, CONFIG_FILE_NAME, type ConfigProblem, withSeverities } from '../core/config';
 import { type Options, parseArgs, UsageError } from './args';
 import { ConfigResolver, STARTER_CONFIG } from './config';
@@ -196,7 +196,7 @@ function checkOne(path: string, opts: Options, settings: CoachSettings, errors: 
   // Rules turned off are neither reported nor fixed.
   const judge = (t: string): Analysis => {
     const analysis = engine.analyze(t, options);
-    return { ...analysis, findings: withSeverities(analysis.findings, settings.severity) };
+    return withFindings(analysis, withSeverities(analysis.findings, settings.severity));
   };
   let result: Analysis = judge(text);
   if (opts.fix) {

@@ -208,6 +208,13 @@ function roundedScores(scores: RoleScores): RoleScores {
   return out;
 }
 
+/** The analysis with other findings. Unlike a spread, it leaves the sentences to be placed only when read. */
+export function withFindings(analysis: Analysis, findings: Finding[]): Analysis {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(analysis)) as Analysis;
+  copy.findings = findings;
+  return copy;
+}
+
 /** Judges a draft reply. Pure: the same text and options always give the same result. */
 export function analyze(text: string, options: AnalyzeInput = {}): Analysis {
   return new Analyzer(throwInvalid, { shortLived: true }).analyze(text, options);

@@ -1,6 +1,6 @@
 /** Decline Coach's engine: pure TypeScript, no `vscode`, no Node built-ins. What the shells use. */
 export * from './types';
-export { analyze, Analyzer, type AnalyzeInput } from './engine';
+export { analyze, Analyzer, type AnalyzeInput, withFindings } from './engine';
 export { InvariantError, isValidFinding } from './invariants';
 export { beforeAfter, snippetToPlain } from './rewrites';
 export { isPhraseRule, RULE_IDS, ruleDocsUrl } from './rules/meta';

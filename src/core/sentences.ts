@@ -178,9 +178,37 @@ function windows(text: string): Array<[number, number]> {
  */
 const ONE_SENTENCE = /^[\t \x22-\x2D\x2F-\x3E\x40-\x7E\u00A0-\u024F„“”‘’–—]*(?:[.!?]+["'”“»«)\]]*[ \t]*)?$/;
 
+/**
+ * Where ICU always breaks: after . ! or ? (maybe with closing quotes or brackets) and spaces, before
+ * a capital — no rule keeps such a sentence going.
+ */
+const CERTAIN_BREAK = /[.!?]+["'”“»«)\]]*[ \t]+(?=[A-ZÄÖÜ])/g;
+
 /** ICU's sentence segments of `text`, without asking ICU where it cannot break. */
 export function segments(text: string, lang: Lang): Iterable<{ segment: string; index: number }> {
-  return ONE_SENTENCE.test(text) ? [{ segment: text, index: 0 }] : segmenter(lang).segment(text);
+  if (ONE_SENTENCE.test(text)) return [{ segment: text, index: 0 }];
+  return certainSentences(text) ?? segmenter(lang).segment(text);
+}
+
+/**
+ * The text cut at its certain breaks, when each piece is a text in which ICU finds no other
+ * break (see ONE_SENTENCE): then these are ICU's segments. Undefined otherwise.
+ */
+function certainSentences(text: string): Array<{ segment: string; index: number }> | undefined {
+  const out: Array<{ segment: string; index: number }> = [];
+  let from = 0;
+  CERTAIN_BREAK.lastIndex = 0;
+  for (let m = CERTAIN_BREAK.exec(text); m; m = CERTAIN_BREAK.exec(text)) {
+    const to = m.index + m[0].length;
+    const segment = text.slice(from, to);
+    if (!ONE_SENTENCE.test(segment)) return undefined;
+    out.push({ segment, index: from });
+    from = to;
+  }
+  const last = text.slice(from);
+  if (out.length === 0 || !ONE_SENTENCE.test(last)) return undefined;
+  out.push({ segment: last, index: from });
+  return out;
 }
 
 function segmentInto(out: Sentence[], text: string, from: number, to: number, lang: Lang): void {

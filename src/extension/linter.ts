@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzeInput, Analyzer, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, ruleDocsUrl, type Severity, withFindings } from '../core';
 import { type CoachConfig, messageLanguage, readConfig } from './config';
 import type { ConfigFiles } from './configFile';
 import { isDraftLanguage, isReplyDraft } from './selection';
@@ -199,7 +199,7 @@ export class Linter implements vscode.Disposable {
     const analyzer = this.newAnalyzer();
     return text => {
       const analysis = analyzer.analyze(text, options);
-      return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
+      return withFindings(analysis, analysis.findings.filter(f => config.severity[f.ruleId] !== 'off'));
     };
   }
 

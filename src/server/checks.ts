@@ -5,7 +5,7 @@
  * without stopping the others.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, type AnalyzeInput, Analyzer, type Lang } from '../core';
+import { type Analysis, type AnalyzeInput, Analyzer, type Lang, withFindings } from '../core';
 import { BACKGROUND_BUDGET_SECONDS, BACKGROUND_FROM, type BackgroundChecker } from '../core/background/checker';
 import { analyzeOptionsOf } from '../core/config';
 import { headOf, isReplyDraftBy } from '../core/drafts';
@@ -92,7 +92,7 @@ export class Checks {
     const analyzer = new Analyzer(error => this.host.error(error.message));
     return text => {
       const analysis = analyzer.analyze(text, options);
-      return { ...analysis, findings: analysis.findings.filter(f => config.severity[f.ruleId] !== 'off') };
+      return withFindings(analysis, analysis.findings.filter(f => config.severity[f.ruleId] !== 'off'));
     };
   }
 

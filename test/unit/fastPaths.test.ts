@@ -41,7 +41,16 @@ function generated(count: number): string[] {
 describe('fast paths', () => {
   it('cuts sentences exactly where ICU does', function () {
     this.timeout(60000);
-    const pieces = new Set<string>(generated(20000));
+    const short = generated(20000);
+    const pieces = new Set<string>(short);
+    // Several short texts in a row, each opening with a capital or not: where a run is cut without ICU.
+    const r = seededRandom(12);
+    const openers = ['A', 'Z', 'Ä', 'Ü', 'É', 'a', 'ä', '1', '"', '(', '„', '-', ' '];
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      for (let n = 2 + Math.floor(r() * 3); n > 0; n--) text += openers[Math.floor(r() * openers.length)] + short[Math.floor(r() * short.length)];
+      pieces.add(text);
+    }
     for (const text of drafts()) {
       for (const paragraph of text.split(/\n\n+/)) {
         pieces.add(paragraph);
