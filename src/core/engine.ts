@@ -46,7 +46,7 @@ interface BlockResult {
   /** A short block such as "Best regards, Ann". */
   closing: boolean;
   /** The block's sentences and findings in document offsets, as last placed: reused while the block does not move. */
-  placed?: PlacedSentences & { findings: Finding[] };
+  placed?: PlacedSentences & { findings: readonly Finding[] };
 }
 
 /** What a block is, whatever language it is judged in. */
@@ -58,6 +58,9 @@ interface BlockFacts {
   /** The block's own language when its words tell clearly; otherwise it takes the document's. */
   ownLang: Lang | undefined;
 }
+
+/** The placed findings of every block without any: most blocks, shifted on every keystroke above them. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function shiftFinding(f: Finding, by: number): Finding {
   return {
@@ -165,7 +168,7 @@ export class Analyzer {
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
       let at = judged.placed;
       if (at?.offset !== block.start) {
-        at = { offset: block.start, sentences: judged.sentences, findings: judged.findings.map(f => shiftFinding(f, block.start)) };
+        at = { offset: block.start, sentences: judged.sentences, findings: judged.findings.length === 0 ? NO_FINDINGS : judged.findings.map(f => shiftFinding(f, block.start)) };
         judged.placed = at;
       }
       placed.push(at);
