@@ -14,7 +14,7 @@ import { anyMatch, compiledRules } from './compiled';
 import { Suppressions } from './directives';
 import { dropWeak, reportedPhrases } from './findingFilters';
 import { keepSafePreferred } from './fixes';
-import { checkFindings, type InvalidFindingHandler, throwInvalid } from './invariants';
+import { checkFindings, type InvalidFindingHandler, onBoundary, throwInvalid } from './invariants';
 import { judgeDocument } from './judgement';
 import { ROLES, type RoleScores } from './roles/model';
 import { countLanguage, countRegister, guessFromCounts, type LanguageCounts, registerFromCounts, type RegisterCounts } from './language';
@@ -69,8 +69,12 @@ function shiftFinding(f: Finding, by: number): Finding {
   };
 }
 
-/** Stages 2–4 on one block. `source`: the block as written; `masked`: its prose with markup blanked. */
-function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang): BlockResult {
+/**
+ * Stages 2–4 on one block. `source`: the block as written; `masked`: its prose with markup blanked.
+ * Its findings are checked against the block's text here, once; placing them is checked per analysis.
+ */
+function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang,
+  onInvalidFinding: InvalidFindingHandler): BlockResult {
   const sentences = signalSentences(blockSentences(masked, lang, forced));
   // The block's words are its sentences' words: tokenised once, by the sentence stage.
   const words = new Set<string>();
@@ -78,7 +82,7 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
   const langs = new Set(sentences.map(s => s.lang));
   const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
-  const findings = keepSafePreferred(dropWeak(found, sentences), source, masked, sentences, messageLang);
+  const findings = checkFindings(source, keepSafePreferred(dropWeak(found, sentences), source, masked, sentences, messageLang), onInvalidFinding);
   const trimmed = masked.trim();
   const closing = hasAtMostWords(trimmed, 8) && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };
@@ -162,7 +166,7 @@ export class Analyzer {
       let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         // Cached with the block: its strings must not keep this version of the document alive.
-        judged = judgeBlock(this.keep(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang);
+        judged = judgeBlock(this.keep(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang, this.onInvalidFinding);
         seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;
@@ -172,9 +176,14 @@ export class Analyzer {
         judged.placed = at;
       }
       placed.push(at);
-      for (const f of at.findings) found.push(f);
+      // Valid in the block's text, a finding stays valid in the document unless the block's edges split a character.
+      const findings = at.findings.length === 0 || onBoundary(text, block.start) && onBoundary(text, block.end) ? at.findings
+        : checkFindings(text, at.findings, this.onInvalidFinding);
+      for (const f of findings) found.push(f);
     }
-    customFindings(text, prose.blocks, options.customPhrases ?? [], options.neverPromise ?? [], i => blockLangs[i], messageLang, found);
+    const custom: Finding[] = [];
+    customFindings(text, prose.blocks, options.customPhrases ?? [], options.neverPromise ?? [], i => blockLangs[i], messageLang, custom);
+    for (const f of checkFindings(text, custom, this.onInvalidFinding)) found.push(f);
     const suppressions = new Suppressions(text);
     const phrases = reportedPhrases(found, options.ignoredPhrases ?? [], suppressions);
 
@@ -184,8 +193,8 @@ export class Analyzer {
       text, layout: layout(placed, closingBlock), quoted: prose.quoted, phrases, register, docLang, messageLang,
       roleModel: options.roleModel ?? true,
     });
-    const docFindings = proseLength === 0 ? [] : judged.findings.filter(f => !suppressions.covers(f));
-    const findings = checkFindings(text, [...phrases, ...docFindings], this.onInvalidFinding).sort((a, b) => a.start - b.start || a.end - b.end);
+    const docFindings = proseLength === 0 ? [] : checkFindings(text, judged.findings.filter(f => !suppressions.covers(f)), this.onInvalidFinding);
+    const findings = [...phrases, ...docFindings].sort((a, b) => a.start - b.start || a.end - b.end);
     let inDocument: SentenceRoles[] | undefined;
     return {
       language: docLang,
