@@ -84,7 +84,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, de };
 
 /** The template with `{0}`, `{1}`, … replaced by the arguments. */
 export function fillIn(template: string, args: ReadonlyArray<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  // Most messages have no blanks.
+  return template.includes('{') ? template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? '')) : template;
 }
 
 export function t(lang: Lang, key: MessageKey, ...args: Array<string | number>): string {

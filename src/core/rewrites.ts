@@ -20,7 +20,7 @@ export function upperFirst(text: string): string {
 
 /** Placeholders `${1:default}` read as placeholders, `[default]`, wherever there are no tab stops: never as an invented fact. */
 export function snippetToPlain(text: string): string {
-  return text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\{\d+\}/g, '[…]');
+  return text.includes('${') ? text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\{\d+\}/g, '[…]') : text;
 }
 
 /** `$`, `}` and `\` have meaning in a snippet: escaped wherever plain text goes into one. */
