@@ -53,20 +53,23 @@ class AnchorScan {
   /** Whether each of the matcher's anchor groups has a word among `words` (a Set not changed after it is first scanned). */
   has(m: Matcher, words: ReadonlySet<string>): boolean {
     if (m.groups === 0) return true;
-    if (words !== this.lastWords) {
-      const generation = ++this.generation;
-      const mark = (word: string) => {
-        const ids = this.byWord.get(word);
-        if (ids) for (const id of ids) this.stamps[id] = generation;
-      };
-      for (const word of words) {
-        if (word.includes("'")) visibleWords(word, this.maxParts, mark);
-        else mark(word);
-      }
-      this.lastWords = words;
-    }
+    if (words !== this.lastWords) this.scan(words);
     for (let g = m.firstGroup; g < m.firstGroup + m.groups; g++) if (this.stamps[g] !== this.generation) return false;
     return true;
+  }
+
+  /** Marks the groups of `words`. Apart from `has`: a closure there would cost an allocation on every call. */
+  private scan(words: ReadonlySet<string>): void {
+    const generation = ++this.generation;
+    const mark = (word: string) => {
+      const ids = this.byWord.get(word);
+      if (ids) for (const id of ids) this.stamps[id] = generation;
+    };
+    for (const word of words) {
+      if (word.includes("'")) visibleWords(word, this.maxParts, mark);
+      else mark(word);
+    }
+    this.lastWords = words;
   }
 }
 

@@ -75,27 +75,72 @@ function add(id: number): void {
   FOUND.ids[FOUND.count++] = id;
 }
 
+/**
+ * Hashing state between tokens — after "b prev ", after "s prev ", after "s beforePrev " — in an
+ * Int32Array, so the 32-bit states are never boxed as they would be in captured variables.
+ */
+const AFTER_PREV = 0;
+const SKIP_PREV = 1;
+const SKIP_BEFORE_PREV = 2;
+const STATE = new Int32Array(3);
+/** The normalised characters of the current token. */
+let TOKEN_CHARS = new Uint16Array(64);
+
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** A token of `length` characters in TOKEN_CHARS: its features, and the state for the next token. */
+function tokenFeatures(length: number): void {
+  let unigram = UNIGRAM;
+  let prefix = PREFIX;
+  let bigram = STATE[AFTER_PREV];
+  let skip = STATE[SKIP_BEFORE_PREV];
+  let nextBigram = BIGRAM;
+  let nextSkip = SKIP;
+  for (let i = 0; i < length; i++) {
+    const c = TOKEN_CHARS[i];
+    unigram = Math.imul(unigram ^ c, FNV_PRIME);
+    if (i < 5) prefix = Math.imul(prefix ^ c, FNV_PRIME);
+    bigram = Math.imul(bigram ^ c, FNV_PRIME);
+    skip = Math.imul(skip ^ c, FNV_PRIME);
+    nextBigram = Math.imul(nextBigram ^ c, FNV_PRIME);
+    nextSkip = Math.imul(nextSkip ^ c, FNV_PRIME);
+  }
+  add(feature(unigram));
+  // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
+  if (length > 6) add(feature(prefix));
+  add(feature(bigram));
+  // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
+  add(feature(skip));
+  STATE[SKIP_BEFORE_PREV] = STATE[SKIP_PREV];
+  STATE[AFTER_PREV] = Math.imul(nextBigram ^ SPACE, FNV_PRIME);
+  STATE[SKIP_PREV] = Math.imul(nextSkip ^ SPACE, FNV_PRIME);
+}
+
+/** Room in TOKEN_CHARS for `length` characters. */
+function tokenRoom(length: number): void {
+  if (length > TOKEN_CHARS.length) {
+    const grown = new Uint16Array(2 * length);
+    grown.set(TOKEN_CHARS);
+    TOKEN_CHARS = grown;
+  }
+}
+
 /** The text's feature ids (repeats included), without allocating; valid until the next call. */
 export function roleFeatureIds(text: string): Readonly<FeatureIds> {
   FOUND.count = 0;
   if (LIST_ITEM.test(text)) add(LIST_FEATURE);
-  // The states after "b prev " and "s beforePrev ".
-  let afterPrev = BIGRAM_START;
-  let skipPrev = SKIP_START;
-  let skipBeforePrev = SKIP_START;
-  const token = (t: string) => {
-    add(feature(fnv(UNIGRAM, t)));
-    // A long word's first five letters stand for its inflections and compounds (Termine, Terminplan).
-    if (t.length > 6) add(feature(fnv(PREFIX, t, 5)));
-    add(feature(fnv(afterPrev, t)));
-    // Skip-bigrams bridge one word: "isn't really something", „geht leider nicht“.
-    add(feature(fnv(skipBeforePrev, t)));
-    skipBeforePrev = skipPrev;
-    afterPrev = fnv(fnv(BIGRAM, t), ' ');
-    skipPrev = fnv(fnv(SKIP, t), ' ');
-  };
-  if (!tokenizeFast(text, token)) for (const t of roleTokens(text)) token(t);
-  add(feature(fnv(afterPrev, '</s>')));
+  STATE[AFTER_PREV] = BIGRAM_START;
+  STATE[SKIP_PREV] = SKIP_START;
+  STATE[SKIP_BEFORE_PREV] = SKIP_START;
+  if (!tokenizeFast(text)) {
+    for (const t of roleTokens(text)) {
+      tokenRoom(t.length);
+      for (let i = 0; i < t.length; i++) TOKEN_CHARS[i] = t.charCodeAt(i);
+      tokenFeatures(t.length);
+    }
+  }
+  add(feature(fnv(STATE[AFTER_PREV], '</s>')));
   return FOUND;
 }
 
@@ -123,31 +168,42 @@ for (const ch of 'äöüßÄÖÜ') CHAR_CLASS[ch.charCodeAt(0)] = FOLDED;
 // Punctuation and spaces that neither decompose nor belong to a word.
 for (const ch of '\u00a0«»§°·¶–—„“”‚…•€£¦¨¬±×÷\u2009\u200a\u202f\u2002\u2003') CHAR_CLASS[ch.charCodeAt(0)] = SEPARATOR;
 
+/** The two characters an umlaut or ß folds to (ä → ae), by its code. */
+const FOLDED_PAIR = new Map([...'äöüßÄÖÜ'].map(ch => [ch.charCodeAt(0), FOLD[ch.toLowerCase()]] as const));
+
 /**
- * The tokens of `normaliseForRoles` + TOKEN, handed to `token` in order, for a text of ASCII,
- * German umlauts and common punctuation; false (and nothing handed on) for any other text.
+ * The tokens of `normaliseForRoles` + TOKEN, hashed as `tokenFeatures` does, for a text of
+ * ASCII, German umlauts and common punctuation; false (and nothing hashed) for any other text.
  */
-function tokenizeFast(text: string, token: (t: string) => void): boolean {
+function tokenizeFast(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x2200 || CHAR_CLASS[code] === OTHER) return false;
   }
-  let word = '';
+  // Folding (ä → ae) at most doubles a token.
+  tokenRoom(2 * text.length);
+  let length = 0;
   let digits = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     switch (CHAR_CLASS[code]) {
-      case LETTER: word += String.fromCharCode(code | 0x20); digits = false; break;
-      case DIGIT: if (!digits) word += '0'; digits = true; break;
-      case FOLDED: word += FOLD[text[i].toLowerCase()]; digits = false; break;
+      case LETTER: TOKEN_CHARS[length++] = code | 0x20; digits = false; break;
+      case DIGIT: if (!digits) TOKEN_CHARS[length++] = 0x30; digits = true; break;
+      case FOLDED: {
+        const pair = FOLDED_PAIR.get(code) as string;
+        TOKEN_CHARS[length++] = pair.charCodeAt(0);
+        TOKEN_CHARS[length++] = pair.charCodeAt(1);
+        digits = false;
+        break;
+      }
       case DROPPED: break;
       default:
-        if (word) token(word);
-        word = '';
+        if (length > 0) tokenFeatures(length);
+        length = 0;
         digits = false;
-        if (code === 0x3f) token('?');
+        if (code === 0x3f) { TOKEN_CHARS[0] = code; tokenFeatures(1); }
     }
   }
-  if (word) token(word);
+  if (length > 0) tokenFeatures(length);
   return true;
 }
