@@ -91,7 +91,7 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
 /** Whether a trimmed text has at most `max` space-separated words; stops counting there. */
 function hasAtMostWords(trimmed: string, max: number): boolean {
   const space = /\s+/g;
-  for (let gaps = 0; space.exec(trimmed);) if (++gaps >= max) return false;
+  for (let gaps = 0; space.test(trimmed);) if (++gaps >= max) return false;
   return true;
 }
 

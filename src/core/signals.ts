@@ -72,7 +72,9 @@ function isClarifyingQuestion(s: SentenceWords, c: CompiledLanguage): boolean {
     .some((word, i, words) => c.questionWords.has(word.toLowerCase()) && (i === 0 || words[0].length <= 4)));
 }
 
-function hasSignal(s: SentenceWords, patterns: readonly Matcher[], exceptions: readonly Matcher[] = []): boolean {
+const NO_EXCEPTIONS: readonly Matcher[] = [];
+
+function hasSignal(s: SentenceWords, patterns: readonly Matcher[], exceptions = NO_EXCEPTIONS): boolean {
   if (!anyMatch(patterns, s.text, s.words)) return false;
   if (exceptions.length === 0) return true;
   const blocked = matchRanges(exceptions, s.text, s.words);
