@@ -117,11 +117,18 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
   return { start, end: endBefore, newText: after.slice(start, endAfter) };
 }
 
+const total = (counts: ReadonlyMap<string, number>) => { let n = 0; for (const c of counts.values()) n += c; return n; };
+
 const SOFTENERS = new Set(Object.values(RULES).flatMap(r => r.phrases.filter(p => p.softener).map(p => `${r.lang}.${p.id}`)));
 const isRefusal = (f: Finding) => f.ruleId === 'negative-phrasing' && !SOFTENERS.has(f.entryId);
 
-/** Longer sentences are not judged twice: their fixes are offered, never applied unread. */
+/**
+ * Longer sentences, and sentences with more findings, are not judged again for each fix: their
+ * fixes are offered, never applied unread. No sentence a writer means has more (and each check
+ * judges the whole sentence, so a run of phrases would cost findings × length).
+ */
 const MAX_VERIFIED_SENTENCE = 1000;
+const MAX_VERIFIED_FINDINGS = 8;
 
 /**
  * A preferred fix is kept only if its sentence, rewritten and judged again on its own, loses that
@@ -151,8 +158,10 @@ export function keepSafePreferred(findings: readonly Finding[], source: string, 
     }
     const preferred = finding.fixes.find(x => x.preferred);
     if (!preferred) return finding;
-    if (sentence && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
-      && rewritesCleanly(finding, preferred, bySentence.get(sentence.start) ?? new Map(), source, masked, sentence, messageLang)) {
+    const counts = sentence && bySentence.get(sentence.start);
+    if (sentence && counts && sentence.end - sentence.start <= MAX_VERIFIED_SENTENCE && total(counts) <= MAX_VERIFIED_FINDINGS
+      && !(SOFTENERS.has(finding.entryId) && refusing.has(sentence.start))
+      && rewritesCleanly(finding, preferred, counts, source, masked, sentence, messageLang)) {
       return finding;
     }
     return { ...finding, fixes: finding.fixes.map(x => (x === preferred ? { ...x, preferred: false } : x)) };

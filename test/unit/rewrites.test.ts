@@ -17,6 +17,15 @@ describe('rewrites keep the meaning', () => {
     assert.equal(fixAll(text), text);
   });
 
+  it('a sentence crowded with findings has its fixes offered, none applied unread', () => {
+    const draft = (vague: number) => `Hallo Jan,\n\nDas ist kein Problem, wir liefern ${Array(vague).fill('zeitnah').join(', ')}.\n`;
+    const safeFix = (text: string) => analyze(text).findings.find(f => f.entryId === 'de.kein-problem')?.fixes[0];
+    assert.equal(safeFix(draft(2))?.preferred, true, 'checked and applied where the sentence is one a writer means');
+    const crowded = safeFix(draft(12));
+    assert.ok(crowded, 'still offered');
+    assert.equal(crowded.preferred, false);
+  });
+
   it('„kein Problem“ becomes what fits its sentence', () => {
     assert.equal(fixAll('Hallo Jan,\n\nDas ist kein Problem. Kein Problem, wenn du erst später zahlst.\n'),
       'Hallo Jan,\n\nDas ist in Ordnung. Völlig in Ordnung, wenn du erst später zahlst.\n');
