@@ -25,6 +25,12 @@ describe('role features', () => {
   });
 });
 
+describe('role scores', () => {
+  it('name every role, in ROLES order', () => {
+    for (const lang of ['en', 'de'] as Lang[]) assert.deepEqual(Object.keys(roleModel(lang).scores('Friday works for us.')), [...ROLES]);
+  });
+});
+
 describe('role model encoding', () => {
   const tiny = parseBank([['en/test.jsonl', [
     '{"text": "We are booked all of May.", "roles": ["reason"], "style": "terse", "register": "neutral"}',

@@ -18,7 +18,11 @@ const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 /** The clauses of a sentence; a piece of fewer than three words stays with its neighbour. */
 export function clausesOf(sentence: string, lang: Lang): string[] {
-  const pieces = sentence.split(CLAUSE_BREAK[lang]).filter(p => p.trim());
+  const breaks = CLAUSE_BREAK[lang];
+  breaks.lastIndex = 0;
+  // Most sentences are one clause.
+  if (!breaks.test(sentence)) return sentence.trim() ? [sentence] : [];
+  const pieces = sentence.split(breaks).filter(p => p.trim());
   const out: string[] = [];
   for (const piece of pieces) {
     if (out.length > 0 && (words(piece) < 3 || words(out[out.length - 1]) < 3)) out[out.length - 1] += ` ${piece}`;
