@@ -76,9 +76,13 @@ function shiftFinding(f: Finding, by: number): Finding {
 function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang,
   onInvalidFinding: InvalidFindingHandler): BlockResult {
   const sentences = signalSentences(blockSentences(masked, lang, forced));
-  // The block's words are its sentences' words: tokenised once, by the sentence stage.
-  const words = new Set<string>();
-  for (const s of sentences) for (const w of s.words) words.add(w);
+  // The block's words are its sentences' words: tokenised once, by the sentence stage (a block of one sentence has its set).
+  let words = sentences.length === 1 ? sentences[0].words : undefined;
+  if (!words) {
+    const union = new Set<string>();
+    for (const s of sentences) for (const w of s.words) union.add(w);
+    words = union;
+  }
   const langs = new Set(sentences.map(s => s.lang));
   const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
     .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
