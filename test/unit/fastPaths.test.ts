@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { analyze, Analyzer, LineIndex } from '../../src/core';
 import { seededRandom } from '../../src/core/random';
 import { parseMarkdownChunk, plainChunk } from '../../src/core/prose';
-import { segments } from '../../src/core/sentences';
+import { lastTwoWords, segments } from '../../src/core/sentences';
 import type { Lang } from '../../src/core/types';
 import { fuzzDraft } from '../fuzz';
 
@@ -63,6 +63,18 @@ describe('fast paths', () => {
         const expected = [...icu.segment(text)].map(s => [s.index, s.segment]);
         assert.deepEqual([...segments(text, lang)].filter(s => s.segment !== '').map(s => [s.index, s.segment]), expected, JSON.stringify(text));
       }
+    }
+  });
+
+  it('finds an abbreviation or date at a sentence end in its last two words as in all of it', () => {
+    const endings = [/(?:^|[\s(„"'])((?:\p{L}{1,2}\. ?)?\p{L}+)\.$/u, /(?:^|\s)(\p{L})\.$/u, /(?:^|\s)\d{1,2}\.$/u];
+    const r = seededRandom(13);
+    const alphabet = ['z', 'B', 'ä', 'é', '𝐀', '1', '2', '.', ' ', ' ', '  ', '\u00a0', '\n', '(', '„', '"', "'", ',', 'usw', 'Nr'];
+    for (let i = 0; i < 30000; i++) {
+      let text = '';
+      for (let n = Math.floor(r() * 14); n > 0; n--) text += alphabet[Math.floor(r() * alphabet.length)];
+      text += '.';
+      for (const re of endings) assert.deepEqual(re.exec(lastTwoWords(text))?.slice(1), re.exec(text)?.slice(1), `${re} on ${JSON.stringify(text)}`);
     }
   });
 
