@@ -128,8 +128,9 @@ function cutLong(sentence: Sentence, text: string): Sentence[] {
   while (from < sentence.end) {
     let to = Math.min(sentence.end, from + MAX_SENTENCE);
     if (to < sentence.end) {
-      const space = text.lastIndexOf(' ', to);
-      if (space > from) to = space;
+      // Searched within the piece only: a long run without spaces must not be walked back to its start every time.
+      const space = text.slice(from, to + 1).lastIndexOf(' ');
+      if (space > 0) to = from + space;
       // Never between the halves of a surrogate pair.
       else if (/[\uDC00-\uDFFF]/.test(text[to])) to--;
     }
