@@ -24,7 +24,8 @@ export interface ProseDoc {
 
 export type DocFormat = 'markdown' | 'plaintext';
 
-const markdown = new MarkdownIt({ html: true, linkify: false });
+/** Made when first needed: most paragraphs are read without it, and starting it is a share of every start-up. */
+let markdown: MarkdownIt | undefined;
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** "On Mon, 3 May 2026, Ann wrote:", "Am 3. Mai 2026 schrieb Ann:", Outlook's separators. */
@@ -271,7 +272,7 @@ export function plainChunk(body: string): ChunkProse | undefined {
 /** The prose of one chunk of Markdown as the parser reads it. */
 export function parseMarkdownChunk(body: string): ChunkProse {
   const out: ChunkProse = { blocks: [], quoted: [] };
-  const tokens = markdown.parse(body, {});
+  const tokens = (markdown ??= new MarkdownIt({ html: true, linkify: false })).parse(body, {});
   const starts = lineStarts(body);
   const offsetOfLine = (line: number) => (line < starts.length ? starts[line] : body.length);
   let quoteDepth = 0;
