@@ -65,10 +65,7 @@ class AnchorScan {
       const ids = this.byWord.get(word);
       if (ids) for (const id of ids) this.stamps[id] = generation;
     };
-    for (const word of words) {
-      if (word.includes("'")) visibleWords(word, this.maxParts, mark);
-      else mark(word);
-    }
+    for (const word of words) visibleWords(word, this.maxParts, mark);
     this.lastWords = words;
   }
 }
@@ -126,9 +123,7 @@ export interface CompiledLanguage {
 export const RULES: Record<Lang, LanguageRules> = { en, de };
 
 function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules, scan: AnchorScan): Matcher[] {
-  return (patterns ?? []).map(p => {
-    return new LazyMatcher(patternSource(p, rules.classes), anchorGroups(p, rules.classes), scan);
-  });
+  return (patterns ?? []).map(p => new LazyMatcher(patternSource(p, rules.classes), anchorGroups(p, rules.classes), scan));
 }
 
 /** Compiles one language's rule data; throws on a malformed pattern (the unit tests run this). */

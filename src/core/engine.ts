@@ -109,12 +109,10 @@ export class Analyzer {
    * is then left out. By default it throws, so tests and tools fail loudly; the editor logs.
    */
   constructor(private readonly onInvalidFinding: InvalidFindingHandler = throwInvalid, { shortLived = false }: AnalyzerOptions = {}) {
-    this.keep = shortLived ? text => text : ownCopy;
-    this.prose = { byText: new Map(), keep: this.keep };
+    // Its `keep` makes every string the caches hold on to, the block results' too (see `AnalyzerOptions.shortLived`).
+    this.prose = { byText: new Map(), keep: shortLived ? text => text : ownCopy };
   }
 
-  /** Makes a string the caches hold on to (see `AnalyzerOptions.shortLived`). */
-  private readonly keep: (text: string) => string;
   private readonly prose: ProseCache;
   /** Per block (by its `key`): its facts, and its judgement per language and options. */
   private readonly blocks = new WeakMap<object, { facts: BlockFacts; judged: Map<string, BlockResult> }>();
@@ -170,7 +168,7 @@ export class Analyzer {
       let judged = seen.get(judgementKey[lang]);
       if (!judged) {
         // Cached with the block: its strings must not keep this version of the document alive.
-        judged = judgeBlock(this.keep(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang, this.onInvalidFinding);
+        judged = judgeBlock(this.prose.keep(text.slice(block.start, block.end)), block.text, lang, Boolean(forced), messageLang, this.onInvalidFinding);
         seen.set(judgementKey[lang], judged);
       }
       if (judged.closing && i > 0 && closingBlock === undefined) closingBlock = i;

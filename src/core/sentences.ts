@@ -271,11 +271,8 @@ const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
 /** What follows an ordinal „12.“ inside a sentence: a month („am 12. Juli“) or a counted noun („zum 3. Mal“). */
 const AFTER_ORDINAL = /^(?:jan(?:uar)?|feb(?:ruar)?|märz|mrz|apr(?:il)?|mai|juni?|juli?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?|mal|quartal|kalenderwoche|kw|woche|monat|tag|stock|platz|runde|entwurf|klasse|semester|jahrhundert)\b/iu;
 
-/** JavaScript's `\s`, by character code. */
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
-    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
+/** One space character (`\s`) at `lastIndex`: tested in place, without cutting out the character. */
+const SPACE_AT = /\s/y;
 
 /**
  * The text from after its second-to-last space on (all of it if it has fewer). Each pattern of
@@ -286,7 +283,8 @@ function isSpace(code: number): boolean {
 export function lastTwoWords(text: string): string {
   let spaces = 0;
   for (let at = text.length - 1; at >= 0; at--) {
-    if (isSpace(text.charCodeAt(at)) && ++spaces === 2) return text.slice(at + 1);
+    SPACE_AT.lastIndex = at;
+    if (SPACE_AT.test(text) && ++spaces === 2) return text.slice(at + 1);
   }
   return text;
 }
