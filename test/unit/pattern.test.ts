@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { anyMatch, candidates, type CompiledLanguage, compiledRules, type Matcher, matchesOf } from '../../src/core/compiled';
-import { anchorGroups, compileLiteral, compilePattern, expandTemplate, PatternError, visibleWords, wordList, wordsOf } from '../../src/core/pattern';
+import { anchorGroups, compileLiteral, compilePattern, expandTemplate, isLetterAt, PatternError, patternSource, visibleWords, wordList, wordsOf } from '../../src/core/pattern';
 import { type Lang, RULES } from '../../src/core';
+import type { LanguageRules } from '../../src/core/rules/schema';
 import { fuzzDraft } from '../fuzz';
 
 /** Every match of a compiled pattern, as text. */
@@ -121,4 +122,50 @@ describe('anchor-word prefilter', () => {
       }
     });
   }
+});
+
+/** Every pattern of a language's rule data. */
+function patternsOf(rules: LanguageRules): string[] {
+  const { acknowledgement: ack, empathy, reason, alternative, clarify } = rules;
+  return [
+    ...rules.phrases.flatMap(e => [...e.patterns, ...(e.exceptions ?? []), ...(e.unlessSentenceHas ?? [])]),
+    ...ack.openers, ...ack.restatements, ...empathy.patterns, ...(empathy.exceptions ?? []), ...reason.patterns,
+    ...alternative.patterns, ...(alternative.exceptions ?? []), ...clarify.infoRequests, ...clarify.closingQuestions,
+    ...rules.salutation, ...rules.closing,
+  ];
+}
+
+describe('word guards', () => {
+  // Drafts, and the same drafts with letters glued to the words' starts and ends, an emoji (two
+  // code units) glued on, and each word's first letter moved to its end.
+  const base = texts().slice(0, 250);
+  const drafts = [...base, ...base.flatMap(t => [t.replace(/ /g, ' é'), t.replace(/ /g, 'ß '), t.replace(/ /g, ' 😀'), t.replace(/(\p{L})(\p{L}*)/gu, '$2$1')])];
+  const hasWordChar = /[\p{L}\p{N}]/u;
+
+  for (const lang of ['en', 'de'] as Lang[]) {
+    it(`keep every word token of a match whole where the guards left out are not needed (${lang})`, function () {
+      this.timeout(120000);
+      const rules = RULES[lang];
+      for (const pattern of patternsOf(rules)) {
+        const re = new RegExp(compilePattern(pattern, rules.classes).source, 'gud');
+        for (const text of drafts) {
+          for (const x of matchesOf(re, text)) {
+            x.indices?.slice(1).forEach((span, group) => {
+              if (!span || !hasWordChar.test(x[group + 1])) return;
+              assert.ok(!isLetterAt(text, span[0] - 1) && !isLetterAt(text, span[1]),
+                `token ${group + 1} "${x[group + 1]}" of ${JSON.stringify(pattern)} is part of a longer word in ${JSON.stringify(text.slice(0, 80))}`);
+            });
+          }
+        }
+      }
+    });
+  }
+
+  it('guard a word only where a letter could touch it', () => {
+    assert.deepEqual(found('can|cannot help', 'cannot help scan help, can helps, can help'), ['cannot help', 'can help']);
+    assert.deepEqual(found('sorry ,', 'sorry, sorryx, sorry ,'), ['sorry,', 'sorry ,']);
+    assert.deepEqual(found('really? sorry', 'xsorry, xreally sorry, really sorry'), ['sorry', 'really sorry']);
+    assert.equal(patternSource('we can not', {}).match(/\(\?<!/g)?.length, 1, 'one guard before the first word');
+    assert.equal(patternSource('we can not', {}).match(/\(\?!/g)?.length, 1, 'one guard after the last word');
+  });
 });
