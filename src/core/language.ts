@@ -30,8 +30,47 @@ export interface LanguageCounts {
   words: number;
 }
 
+// A paragraph of Latin letters is counted in one pass without a lower-cased copy or word list:
+// per code unit below LATIN_END, whether its lower case is a character of WORD; BAIL where its lower
+// case is not one code unit (İ), so that the pass would not see what WORD sees.
+const LATIN_END = 0x250;
+const BAIL = 2;
+const WORD_UNIT = new Uint8Array(LATIN_END);
+for (let code = 0; code < LATIN_END; code++) {
+  const lower = String.fromCharCode(code).toLowerCase();
+  WORD_UNIT[code] = lower.length !== 1 ? BAIL : /^[\p{L}']$/u.test(lower) ? 1 : 0;
+}
+const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORD.keys()].map(w => w.length));
+
 export function countLanguage(text: string): LanguageCounts {
-  return countWords(text.toLowerCase().match(WORD) ?? [], text);
+  let en = 0;
+  let de = 0;
+  let words = 0;
+  for (let start = 0; start < text.length;) {
+    let unit = text.charCodeAt(start);
+    if (unit >= LATIN_END || WORD_UNIT[unit] === BAIL) return countWords(text.toLowerCase().match(WORD) ?? [], text);
+    if (WORD_UNIT[unit] === 0) { start++; continue; }
+    let end = start;
+    let apostrophes = 0;
+    for (; end < text.length; end++) {
+      unit = text.charCodeAt(end);
+      if (unit >= LATIN_END || WORD_UNIT[unit] === BAIL) return countWords(text.toLowerCase().match(WORD) ?? [], text);
+      if (WORD_UNIT[unit] === 0) break;
+      if (unit === 0x27) apostrophes++;
+    }
+    words++;
+    if (end - start - apostrophes <= LONGEST_FUNCTION_WORD) {
+      const word = text.slice(start, end).toLowerCase();
+      const side = FUNCTION_WORD.get(apostrophes > 0 ? word.replace(/'/g, '') : word);
+      if (side !== undefined) {
+        if (side & 1) en++;
+        if (side & 2) de++;
+      }
+    }
+    start = end;
+  }
+  if (/[äöüß]/i.test(text)) de += 2;
+  return { en, de, words };
 }
 
 /** Counts over words already lower-cased (apostrophes are ignored: "don't" is "dont"). */

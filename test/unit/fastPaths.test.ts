@@ -1,9 +1,11 @@
-// The engine's shortcuts give what the long way gives: sentences without ICU, the body's end
-// searched only where a draft changed, line starts found lazily.
+// The engine's shortcuts give what the long way gives: sentences without ICU, function words
+// counted without a lower-cased copy, the body's end searched only where a draft changed, line
+// starts found lazily.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, Analyzer, LineIndex } from '../../src/core';
+import { countLanguage, countWords } from '../../src/core/language';
 import { seededRandom } from '../../src/core/random';
 import { parseMarkdownChunk, plainChunk } from '../../src/core/prose';
 import { lastTwoWords, segments } from '../../src/core/sentences';
@@ -75,6 +77,15 @@ describe('fast paths', () => {
       for (let n = Math.floor(r() * 14); n > 0; n--) text += alphabet[Math.floor(r() * alphabet.length)];
       text += '.';
       for (const re of endings) assert.deepEqual(re.exec(lastTwoWords(text))?.slice(1), re.exec(text)?.slice(1), `${re} on ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('counts a paragraph\'s function words as the word list of its lower-cased copy does', () => {
+    const odd = ['İ', 'ẞ', 'ſ', 'Σ', 'ǅ', 'ﬁ', '😀', "'", '’', 'ÄÖÜ', '\u0301', 'DON\'T', "'n'"];
+    const texts = [...drafts(), ...generated(20000)];
+    drafts().slice(0, 300).forEach((t, i) => texts.push(t.slice(0, i % t.length) + odd[i % odd.length] + t.slice(i % t.length)));
+    for (const text of texts) {
+      assert.deepEqual(countLanguage(text), countWords(text.toLowerCase().match(/[\p{L}']+/gu) ?? [], text), JSON.stringify(text.slice(0, 80)));
     }
   });
 
