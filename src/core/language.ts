@@ -31,30 +31,33 @@ export interface LanguageCounts {
 }
 
 // A paragraph of Latin letters is counted in one pass without a lower-cased copy or word list:
-// per code unit below LATIN_END, whether its lower case is a character of WORD; BAIL where its lower
-// case is not one code unit (İ), so that the pass would not see what WORD sees.
+// per code unit below LATIN_END, whether its lower case is a character of WORD. A paragraph with
+// any other character — or one whose lower case is not one code unit (İ), where the pass would
+// not see what WORD sees — takes the long way.
 const LATIN_END = 0x250;
-const BAIL = 2;
 const WORD_UNIT = new Uint8Array(LATIN_END);
+let latinRanges = '';
 for (let code = 0; code < LATIN_END; code++) {
   const lower = String.fromCharCode(code).toLowerCase();
-  WORD_UNIT[code] = lower.length !== 1 ? BAIL : /^[\p{L}']$/u.test(lower) ? 1 : 0;
+  WORD_UNIT[code] = /^[\p{L}']$/u.test(lower) ? 1 : 0;
+  if (lower.length === 1) latinRanges += `\\u${code.toString(16).padStart(4, '0')}`;
 }
+// A RegExp, not a check in the loop: it also flattens a string built by concatenation, which
+// optimised code would otherwise walk from its root at every character.
+const NOT_LATIN = new RegExp(`[^${latinRanges}]`);
 const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORD.keys()].map(w => w.length));
 
 export function countLanguage(text: string): LanguageCounts {
+  if (NOT_LATIN.test(text)) return countWords(text.toLowerCase().match(WORD) ?? [], text);
   let en = 0;
   let de = 0;
   let words = 0;
   for (let start = 0; start < text.length;) {
-    let unit = text.charCodeAt(start);
-    if (unit >= LATIN_END || WORD_UNIT[unit] === BAIL) return countWords(text.toLowerCase().match(WORD) ?? [], text);
-    if (WORD_UNIT[unit] === 0) { start++; continue; }
-    let end = start;
-    let apostrophes = 0;
+    if (WORD_UNIT[text.charCodeAt(start)] === 0) { start++; continue; }
+    let end = start + 1;
+    let apostrophes = text.charCodeAt(start) === 0x27 ? 1 : 0;
     for (; end < text.length; end++) {
-      unit = text.charCodeAt(end);
-      if (unit >= LATIN_END || WORD_UNIT[unit] === BAIL) return countWords(text.toLowerCase().match(WORD) ?? [], text);
+      const unit = text.charCodeAt(end);
       if (WORD_UNIT[unit] === 0) break;
       if (unit === 0x27) apostrophes++;
     }
