@@ -97,7 +97,7 @@ export function compilePattern(pattern: string, classes: WordClasses = {}): RegE
  * The RegExp source of one pattern (flags `gu`); throws PatternError on malformed input. A word
  * token is guarded against a letter on either side, except where its neighbour in the pattern
  * cannot be a letter anyway (the spaces between two words, punctuation after a word): the guards
- * were two thirds of the sources' length, and V8 takes time to build each.
+ * were half the sources' length, and V8 takes time to build each.
  */
 export function patternSource(pattern: string, classes: WordClasses = {}): string {
   const tokens = pattern.trim().split(/\s+/).filter(Boolean);
