@@ -4,6 +4,7 @@
  * the block ("Hi Tom, thanks for …"). Also the small sentence and clause helpers later stages share.
  */
 import { anyMatch, compiledRules } from './compiled';
+import { onBoundary } from './invariants';
 import { countWords, guessFromCounts } from './language';
 import { wordList } from './pattern';
 import type { Lang } from './types';
@@ -131,8 +132,7 @@ function cutLong(sentence: Sentence, text: string): Sentence[] {
       // Searched within the piece only: a long run without spaces must not be walked back to its start every time.
       const space = text.slice(from, to + 1).lastIndexOf(' ');
       if (space > 0) to = from + space;
-      // Never between the halves of a surrogate pair.
-      else if (/[\uDC00-\uDFFF]/.test(text[to])) to--;
+      else if (!onBoundary(text, to)) to--;
     }
     const piece = text.slice(from, to);
     const start = from + piece.length - piece.trimStart().length;
@@ -161,8 +161,7 @@ function windows(text: string): Array<[number, number]> {
     // Not inside a word, so that a block's words are its sentences' words.
     if (cut <= 0) cut = slice.search(/[\p{L}\p{N}]+$/u);
     if (cut <= 0) cut = WINDOW;
-    // Never between the halves of a surrogate pair.
-    if (/[\uDC00-\uDFFF]/.test(text[from + cut] ?? '')) cut--;
+    if (!onBoundary(text, from + cut)) cut--;
     if (cut <= 0) cut = WINDOW;
     out.push([from, from + cut]);
     from += cut;
