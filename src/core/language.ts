@@ -64,32 +64,34 @@ export function countLanguage(text: string): LanguageCounts {
     }
     words++;
     if (end - start - apostrophes <= LONGEST_FUNCTION_WORD) {
-      const word = text.slice(start, end).toLowerCase();
-      const side = FUNCTION_WORD.get(apostrophes > 0 ? word.replace(/'/g, '') : word);
-      if (side !== undefined) {
-        if (side & 1) en++;
-        if (side & 2) de++;
-      }
+      const side = functionWordSide(text.slice(start, end).toLowerCase());
+      en += side & 1;
+      de += side >> 1;
     }
     start = end;
   }
-  if (/[äöüß]/i.test(text)) de += 2;
-  return { en, de, words };
+  return { en, de: de + umlautBonus(text), words };
 }
 
-/** Counts over words already lower-cased (apostrophes are ignored: "don't" is "dont"). */
+/** Counts over words already lower-cased. */
 export function countWords(lowered: readonly string[], text: string): LanguageCounts {
   let en = 0;
   let de = 0;
   for (const word of lowered) {
-    const side = FUNCTION_WORD.get(word.includes('\'') ? word.replace(/'/g, '') : word);
-    if (side === undefined) continue;
-    if (side & 1) en++;
-    if (side & 2) de++;
+    const side = functionWordSide(word);
+    en += side & 1;
+    de += side >> 1;
   }
-  if (/[äöüß]/i.test(text)) de += 2;
-  return { en, de, words: lowered.length };
+  return { en, de: de + umlautBonus(text), words: lowered.length };
 }
+
+/** 1 for an English function word, 2 for a German one, 3 for both, 0 for neither; apostrophes are ignored ("don't" is "dont"). */
+function functionWordSide(lowered: string): number {
+  return FUNCTION_WORD.get(lowered.includes('\'') ? lowered.replace(/'/g, '') : lowered) ?? 0;
+}
+
+/** Umlauts and ß count for German as two function words. */
+const umlautBonus = (text: string) => (/[äöüß]/i.test(text) ? 2 : 0);
 
 export function guessFromCounts({ en, de, words }: LanguageCounts): LanguageGuess {
   const hits = en + de;
