@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/core';
 import { clausesOf } from '../../src/core/roles/clauses';
+import { seededRandom } from '../../src/core/random';
 import { roleFeatures } from '../../src/core/roles/features';
 import { fromBase64, type Role, RoleModel, roleModel, ROLES, toBase64 } from '../../src/core/roles/model';
 import { bankHash, buildRoleModels, encode, parseBank, predict, train } from '../../src/core/roles/train';
@@ -17,6 +18,22 @@ describe('role features', () => {
   it('meet across apostrophes, case, umlaut spellings and numbers', () => {
     assert.deepEqual(roleFeatures('I can’t do the 11th.'), roleFeatures('i cant do the 3rd.'.replace('3rd', '12th')));
     assert.deepEqual(roleFeatures('Für Größe'), roleFeatures('fuer groesse'));
+  });
+
+  it('are the same on the fast path (ASCII, umlauts, common punctuation) as the long way gives them', () => {
+    // A "∀" at the end sends a text the long way (it is above the fast path's characters) and is no token.
+    const longWay = (text: string) => roleFeatures(`${text}∀`);
+    const texts = bankFiles().flatMap(([, content]) => content.split('\n').filter(l => l.trim()).map(l => (JSON.parse(l) as { text: string }).text));
+    const r = seededRandom(3);
+    const alphabet = [...'aAzZ09 ?!.,;:-\'’‘`´"„“”–—…€äöüßÄÖÜ\u00a0«»§°·¶•£¦¨¬±×÷\t\n', 'Friday', 'geht', 'can', '12th', 'Größe'];
+    for (let i = 0; i < 5000; i++) texts.push(Array.from({ length: 1 + Math.floor(r() * 25) }, () => alphabet[Math.floor(r() * alphabet.length)]).join(''));
+    let fast = 0;
+    for (const text of texts) {
+      if (!/^[\x00-\x7f„“”–—…€äöüßÄÖÜ\u00a0«»§°·¶•£¦¨¬±×÷‘’`´]*$/.test(text)) continue;
+      fast++;
+      assert.deepEqual(roleFeatures(text), longWay(text), JSON.stringify(text));
+    }
+    assert.ok(fast > 5000, `${fast} texts on the fast path`);
   });
 
   it('mark a question and a list item', () => {
