@@ -7,7 +7,7 @@
  * against this tree's, side by side (see compare.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -226,6 +226,16 @@ async function main(): Promise<void> {
   }
 }
 
+/** The `vscode.X` names in the extension's sources. */
+function vscodeNamesUsed(): Set<string> {
+  const dir = join(root, 'src', 'extension');
+  const names = new Set<string>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts'))) {
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\bvscode\.([A-Za-z_]\w*)/g)) names.add(m[1]);
+  }
+  return names;
+}
+
 /** Loads the built extension with a stand-in `vscode` module and times load + activate. */
 function activationMs(bundle: string): number {
   const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -237,13 +247,11 @@ function activationMs(bundle: string): number {
     apply: () => anything,
     construct: () => anything,
   });
-  const api: Record<string, unknown> = {
-    workspace: new Proxy({}, { get: (_w, k) => (k === 'textDocuments' || k === 'workspaceFolders' ? [] : k === 'isTrusted' ? true : anything) }),
-    window: new Proxy({}, { get: (_w, k) => (k === 'activeTextEditor' ? undefined : k === 'visibleTextEditors' ? [] : anything) }),
-  };
-  for (const name of ['DiagnosticSeverity', 'CodeActionKind', 'languages', 'commands', 'Uri', 'Range', 'Position', 'Diagnostic',
-    'CodeAction', 'WorkspaceEdit', 'TextEdit', 'SnippetTextEdit', 'SnippetString', 'MarkdownString', 'Hover', 'EventEmitter',
-    'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'l10n', 'env', 'extensions', 'TextEditorRevealType']) api[name] = anything;
+  const api: Record<string, unknown> = {};
+  // Every name of the API the extension's sources use (the bundle copies the module's own names).
+  for (const name of vscodeNamesUsed()) api[name] = anything;
+  api.workspace = new Proxy({}, { get: (_w, k) => (k === 'textDocuments' || k === 'workspaceFolders' ? [] : k === 'isTrusted' ? true : anything) });
+  api.window = new Proxy({}, { get: (_w, k) => (k === 'activeTextEditor' ? undefined : k === 'visibleTextEditors' ? [] : anything) });
   Module._load = function load(request: string, ...rest: unknown[]) {
     return request === 'vscode' ? api : original.call(this, request, ...rest);
   };
