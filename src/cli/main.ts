@@ -5,7 +5,6 @@
  * Exit codes: 0 no finding at warning or above, 1 there is one, 2 a usage or I/O error, or an
  * error in a config file (the other files are still checked).
  */
-import { createHash } from 'node:crypto';
 import {
   closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, renameSync,
   type Stats, statSync, unlinkSync, writeFileSync, writeSync,
@@ -34,11 +33,13 @@ function draftsIn(dir: string, out: string[] = []): string[] {
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** What a draft was when it was read: enough to tell, before writing, whether it changed since. */
+/**
+ * What a draft was when it was read, to tell before writing whether it changed since. The bytes
+ * themselves rather than a hash of them: loading a hash function costs every run ~10 ms.
+ */
 interface Snapshot {
-  size: number;
+  bytes: Buffer;
   mtimeMs: number;
-  hash: string;
 }
 
 interface Draft {
@@ -47,8 +48,6 @@ interface Draft {
   bom: boolean;
   snapshot: Snapshot;
 }
-
-const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Reads at most `maxBytes + 1` bytes from an open file (more means: too large). */
 function readUpTo(fd: number, maxBytes: number): Buffer {
@@ -112,7 +111,7 @@ function readDraft(path: string, maxBytes: number): Draft | { error: string } {
   try {
     // The decoder drops the byte order mark; `bom` puts it back when the file is written.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, bom, snapshot: { size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, hash: hashOf(bytes) } };
+    return { text, bom, snapshot: { bytes, mtimeMs: stat?.mtimeMs ?? 0 } };
   } catch {
     return { error: say('cli.invalidUtf8', path) };
   }
@@ -123,7 +122,7 @@ class ChangedMeanwhile extends Error {}
 /** Throws unless the open file still has the size, modification time and content it was read with. */
 function assertUnchanged(fd: number, snapshot: Snapshot): void {
   const stat = fstatSync(fd);
-  if (stat.size !== snapshot.size || stat.mtimeMs !== snapshot.mtimeMs) throw new ChangedMeanwhile();
+  if (stat.size !== snapshot.bytes.length || stat.mtimeMs !== snapshot.mtimeMs) throw new ChangedMeanwhile();
   const bytes = Buffer.alloc(stat.size);
   let at = 0;
   while (at < bytes.length) {
@@ -131,7 +130,7 @@ function assertUnchanged(fd: number, snapshot: Snapshot): void {
     if (n === 0) break;
     at += n;
   }
-  if (at !== snapshot.size || hashOf(bytes) !== snapshot.hash) throw new ChangedMeanwhile();
+  if (at !== bytes.length || !bytes.equals(snapshot.bytes)) throw new ChangedMeanwhile();
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
