@@ -35,7 +35,7 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * What a draft was when it was read, to tell before writing whether it changed since. The bytes
- * themselves rather than a hash of them: loading a hash function costs every run ~10 ms.
+ * themselves rather than a hash of them: loading a hash function costs every run ~5 ms.
  */
 interface Snapshot {
   bytes: Buffer;
