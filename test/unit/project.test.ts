@@ -3,7 +3,8 @@ import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { analyze, composeReply, type ComposeInput, MESSAGES, REASON_PRESETS, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
+import { analyze, composeReply, type ComposeInput, fillIn, MESSAGES, REASON_PRESETS, RULE_IDS, ruleDocsUrl, snippetToPlain } from '../../src/core';
+import { t } from '../../src/core/messages';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { parseFromWebview } from '../../src/webview/messages';
 import { escapeHtml, renderReview, type PanelStrings } from '../../src/webview/render';
@@ -58,6 +59,15 @@ describe('rule registry', () => {
 describe('localisation', () => {
   it('has every engine message in English and German', () => {
     assert.deepEqual(Object.keys(MESSAGES.de).sort(), Object.keys(MESSAGES.en).sort());
+  });
+
+  it('fills a message template\'s blanks by number, in any order and more than once; a missing argument leaves nothing', () => {
+    assert.equal(fillIn('{1} before {0}, {1} again', ['a', 'b']), 'b before a, b again');
+    assert.equal(fillIn('{0} of {2}', ['one', 3]), 'one of ');
+    assert.equal(fillIn('no blanks {x} {}', ['a']), 'no blanks {x} {}');
+    assert.equal(fillIn('{0}', ['only']), 'only');
+    assert.equal(t('en', 'fix.replace', 'Thanks'), 'Replace with “Thanks”');
+    assert.equal(t('de', 'fix.replace', 'Danke'), 'Ersetzen durch „Danke“');
   });
 
   it('has every CLI message in English and German', () => {
