@@ -148,9 +148,16 @@ export function compileLiteral(phrase: string): RegExp {
   return new RegExp(`(?<![${LETTER}])(${words.join('\\s+')})(?![${LETTER}])`, 'gu');
 }
 
+/** Each fix template split at its references once ("a $1 b" → ["a ", "1", " b"]). */
+const templateParts = new Map<string, string[]>();
+
 /** Expands `$1`…`$9` with the match's groups; `$$` is a dollar sign. */
 export function expandTemplate(template: string, match: RegExpExecArray): string {
-  return template.replace(/\$(\$|\d)/g, (_, ref: string) => (ref === '$' ? '$' : match[Number(ref)] ?? ''));
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\$(\$|\d)/)));
+  let expanded = parts[0];
+  for (let i = 1; i < parts.length; i += 2) expanded += (parts[i] === '$' ? '$' : match[Number(parts[i])] ?? '') + parts[i + 1];
+  return expanded;
 }
 
 /** A word as the prefilter compares it: lower case, one kind of apostrophe. */
