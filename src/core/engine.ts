@@ -86,18 +86,20 @@ function shiftFix(x: Fix, by: number): Fix {
  */
 function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean, messageLang: (l: Lang) => Lang,
   onInvalidFinding: InvalidFindingHandler): BlockResult {
-  const sentences = signalSentences(blockSentences(masked, lang, forced));
+  const langSentences = blockSentences(masked, lang, forced);
+  const sentences = signalSentences(langSentences);
   // The block's words are its sentences' words: tokenised once, by the sentence stage (a block of one sentence has its set).
-  let words = sentences.length === 1 ? sentences[0].words : undefined;
+  let words = langSentences.length === 1 ? langSentences[0].words : undefined;
   if (!words) {
     const union = new Set<string>();
-    for (const s of sentences) for (const w of s.words) union.add(w);
+    for (const s of langSentences) for (const w of s.words) union.add(w);
     words = union;
   }
-  const langs = new Set(sentences.map(s => s.lang));
-  const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), sentences, messageLang(l))
-    .filter(f => (sentenceAt(sentences, f.start)?.lang ?? lang) === l));
-  const findings = checkFindings(source, keepSafePreferred(dropWeak(found, sentences), source, masked, sentences, messageLang), onInvalidFinding);
+  const langs = new Set(langSentences.map(s => s.lang));
+  const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), langSentences, messageLang(l))
+    .filter(f => (sentenceAt(langSentences, f.start)?.lang ?? lang) === l));
+  const findings = checkFindings(source, keepSafePreferred(dropWeak(found, langSentences), source, masked, langSentences, messageLang),
+    onInvalidFinding);
   const trimmed = masked.trim();
   const closing = hasAtMostWords(trimmed, 8) && anyMatch(compiledRules(lang).closing, trimmed, words);
   return { sentences, findings, closing };

@@ -31,8 +31,11 @@ interface Said {
   roles: RoleScores;
 }
 
-/** A sentence of the writer's prose with what it says. */
-export interface SignalledSentence extends LangSentence, Said {
+/**
+ * A sentence of the writer's prose with what it says. Without its words: a block's sentences are
+ * kept while the block is unchanged, and later stages need only what they say.
+ */
+export interface SignalledSentence extends Omit<LangSentence, 'words'>, Said {
   /** The sentence after its opening greeting, with what it says ("thanks for …" in "Hi Tom, thanks for …"). */
   afterGreeting?: Sentence & Said;
 }
@@ -106,7 +109,7 @@ export function signalSentences(sentences: readonly LangSentence[]): SignalledSe
       }
     }
     return {
-      start: s.start, end: s.end, text: s.text, lang: s.lang, words: s.words, greetingEnd: s.greetingEnd,
+      start: s.start, end: s.end, text: s.text, lang: s.lang, greetingEnd: s.greetingEnd,
       signals: signalsOf(s), roles: sentenceRoles(s.text, s.lang), afterGreeting,
     };
   });
