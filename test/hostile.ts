@@ -35,6 +35,7 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   { name: 'apostrophe-joined word', make: size => `---\nlang: de\n---\nHallo Jan,\n\nLeider ${fill('a\'', size)}a ich das nicht gern.\n`, run: judge },
   // Every phrase of a sentence looks at the sentence around it: one sentence that never ends, full of phrases.
   { name: 'one endless sentence of phrases', make: size => `Hi Ann,\n\n${fill("can't, unfortunately ", size)}\n`, run: judge },
+  { name: 'comment openers, no directive', make: size => `Hi Ann,\n\nNo, not now. ${fill('<!--   x ', size)}\n`, run: judge },
   { name: 'findings × directives', make: size => `Hi Ann,\n\n${fill('Unfortunately, no.\n<!-- decline-coach-disable-next-line -->\n\n', size)}`, run: judge },
   { name: 'thousands of fixes at once', make: size => fill('word ', size), run: text => applyFixes(text, everyOtherWordFixed(text)) },
   { name: 'fix-all on many findings', make: size => `Hallo Jan,\n\n${fill('Leider sind wir ausgebucht. ', size)}\n`, run: text => fixAllText(text, judge) },
