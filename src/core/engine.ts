@@ -97,7 +97,7 @@ function judgeBlock(source: string, masked: string, lang: Lang, forced: boolean,
   }
   const langs = new Set(langSentences.map(s => s.lang));
   const found = [...langs].flatMap(l => phraseFindings(source, masked, words, l, compiledRules(l), langSentences, messageLang(l))
-    .filter(f => (sentenceAt(langSentences, f.start)?.lang ?? lang) === l));
+    .filter(({ finding }) => (sentenceAt(langSentences, finding.start)?.lang ?? lang) === l));
   const findings = checkFindings(source, keepSafePreferred(dropWeak(found, langSentences), source, masked, langSentences, messageLang),
     onInvalidFinding);
   const trimmed = masked.trim();

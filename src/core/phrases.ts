@@ -13,8 +13,9 @@ import { RULE_INFO } from './rules/meta';
 import { clauseOpener, type LangSentence, sentenceAt } from './sentences';
 import type { CustomPhrase, Finding, Fix, Lang } from './types';
 
-/** A finding before filtering: `weak` ones give way to a stronger one in their sentence. */
-export interface RawFinding extends Finding {
+/** A finding before filtering: `weak` ones give way to a stronger one in their sentence. The mark travels beside it, so that dropping it copies nothing. */
+export interface RawFinding {
+  finding: Finding;
   weak: boolean;
 }
 
@@ -38,14 +39,14 @@ export function phraseFindings(source: string, masked: string, words: ReadonlySe
       const sentence = sentenceAt(sentences, start);
       if (sentence && entry.unlessSentenceHas.length > 0 && anyMatch(entry.unlessSentenceHas, sentence.text, sentence.words)) continue;
       if (sentence && entry.clauseOpeners.size > 0 && entry.clauseOpeners.has(clauseOpener(sentence.text, start - sentence.start))) continue;
-      out.push(phraseFinding(entry, m, source, masked, start, end, lang, sentence, messageLang));
+      out.push({ finding: phraseFinding(entry, m, source, masked, start, end, lang, sentence, messageLang), weak: Boolean(entry.entry.weak) });
     }
   }
   return out;
 }
 
 function phraseFinding(entry: CompiledEntry, m: RegExpExecArray, source: string, masked: string, start: number, end: number, lang: Lang,
-  sentence: LangSentence | undefined, messageLang: Lang): RawFinding {
+  sentence: LangSentence | undefined, messageLang: Lang): Finding {
   const ruleId = entry.entry.rule;
   const actual = source.slice(start, end);
   const { principle, defaultSeverity } = RULE_INFO[ruleId];
@@ -55,7 +56,6 @@ function phraseFinding(entry: CompiledEntry, m: RegExpExecArray, source: string,
     message: ruleMessage(messageLang, ruleId, actual.replace(/\s+/g, ' ').replace(/\s*,$/, '')) + hint,
     note: principleNote(messageLang, principle), start, end, actual, lang,
     fixes: templateFixes(entry.entry.fixes ?? [], m, source, masked, start, end, messageLang, sentence),
-    weak: Boolean(entry.entry.weak),
   };
 }
 
