@@ -1,3 +1,4 @@
+import { fillBlanks } from './template';
 import type { Lang, Principle, RuleId } from './types';
 
 /**
@@ -82,16 +83,11 @@ const de: Record<MessageKey, string> = {
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, de };
 
-/** Each template split at its blanks once ("a {0} b" → ["a ", "0", " b"]): every finding's message and fix titles fill one in. */
-const templateParts = new Map<string, string[]>();
+const NUMBERED_BLANK = /\{(\d+)\}/;
 
 /** The template with `{0}`, `{1}`, … replaced by the arguments. */
 export function fillIn(template: string, args: ReadonlyArray<string | number>): string {
-  let parts = templateParts.get(template);
-  if (!parts) templateParts.set(template, (parts = template.split(/\{(\d+)\}/)));
-  let filled = parts[0];
-  for (let i = 1; i < parts.length; i += 2) filled += String(args[Number(parts[i])] ?? '') + parts[i + 1];
-  return filled;
+  return fillBlanks(template, NUMBERED_BLANK, n => String(args[Number(n)] ?? ''));
 }
 
 export function t(lang: Lang, key: MessageKey, ...args: Array<string | number>): string {

@@ -11,6 +11,7 @@
  * Apostrophes match both ' and ’; literal words match in any case; {CAP} needs a capital.
  * Every token but `^` is a capture group, so fix templates can use `$1`, `$2`, … in token order.
  */
+import { fillBlanks } from './template';
 
 // Latin letters, digits and combining marks: all that German and English words are made of.
 // Explicit ranges: a RegExp with hundreds of \p{…} classes takes V8 long to build.
@@ -148,16 +149,11 @@ export function compileLiteral(phrase: string): RegExp {
   return new RegExp(`(?<![${LETTER}])(${words.join('\\s+')})(?![${LETTER}])`, 'gu');
 }
 
-/** Each fix template split at its references once ("a $1 b" → ["a ", "1", " b"]). */
-const templateParts = new Map<string, string[]>();
+const GROUP_REFERENCE = /\$(\$|\d)/;
 
 /** Expands `$1`…`$9` with the match's groups; `$$` is a dollar sign. */
 export function expandTemplate(template: string, match: RegExpExecArray): string {
-  let parts = templateParts.get(template);
-  if (!parts) templateParts.set(template, (parts = template.split(/\$(\$|\d)/)));
-  let expanded = parts[0];
-  for (let i = 1; i < parts.length; i += 2) expanded += (parts[i] === '$' ? '$' : match[Number(parts[i])] ?? '') + parts[i + 1];
-  return expanded;
+  return fillBlanks(template, GROUP_REFERENCE, ref => (ref === '$' ? '$' : match[Number(ref)] ?? ''));
 }
 
 /** A word as the prefilter compares it: lower case, one kind of apostrophe. */
