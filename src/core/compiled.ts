@@ -1,4 +1,4 @@
-import { anchorGroups, compilePattern, normaliseWord, patternSource, visibleWords } from './pattern';
+import { anchorGroups, compilePattern, normaliseWord, visibleWords, type WordClasses } from './pattern';
 import { de } from './rules/de';
 import { en } from './rules/en';
 import type { LanguageRules, PhraseEntry } from './rules/schema';
@@ -40,7 +40,7 @@ class AnchorScan {
         this.stamps = grown;
       }
       for (const word of words) {
-        this.maxParts = Math.max(this.maxParts, word.split("'").length);
+        if (word.includes("'")) this.maxParts = Math.max(this.maxParts, word.split("'").length);
         const ids = this.byWord.get(word);
         if (ids) ids.push(id);
         else this.byWord.set(word, [id]);
@@ -72,21 +72,22 @@ class AnchorScan {
 
 /**
  * A pattern whose RegExp is built when first run: many patterns never meet their anchor words
- * in a draft, and building hundreds of RegExps is much of a cold start. The source is built (and
- * checked) at once.
+ * in a draft, and building hundreds of sources and RegExps was most of a cold start. A malformed
+ * pattern throws then (the rule data's unit test builds every one).
  */
 class LazyMatcher implements Matcher {
   private compiled: RegExp | undefined;
   readonly firstGroup: number;
   readonly groups: number;
 
-  constructor(private readonly source: string, groups: readonly string[][], readonly scan: AnchorScan) {
+  constructor(private readonly pattern: string, private readonly classes: WordClasses, readonly scan: AnchorScan) {
+    const groups = anchorGroups(pattern, classes);
     this.firstGroup = scan.add(groups);
     this.groups = groups.length;
   }
 
   get re(): RegExp {
-    return (this.compiled ??= new RegExp(this.source, 'gu'));
+    return (this.compiled ??= compilePattern(this.pattern, this.classes));
   }
 }
 
@@ -123,10 +124,10 @@ export interface CompiledLanguage {
 export const RULES: Record<Lang, LanguageRules> = { en, de };
 
 function compileAll(patterns: readonly string[] | undefined, rules: LanguageRules, scan: AnchorScan): Matcher[] {
-  return (patterns ?? []).map(p => new LazyMatcher(patternSource(p, rules.classes), anchorGroups(p, rules.classes), scan));
+  return (patterns ?? []).map(p => new LazyMatcher(p, rules.classes, scan));
 }
 
-/** Compiles one language's rule data; throws on a malformed pattern (the unit tests run this). */
+/** Compiles one language's rule data: the anchor words at once, each RegExp when first run (so a malformed pattern throws then; the unit tests build every one). */
 export function compileLanguage(rules: LanguageRules): CompiledLanguage {
   const scan = new AnchorScan();
   const c = (p?: readonly string[]) => compileAll(p, rules, scan);

@@ -174,14 +174,39 @@ export function wordsOf(text: string): Set<string> {
   return new Set(wordList(text));
 }
 
+const WHOLE_WORD = new RegExp(`^[${LETTER}][${LETTER}']*$`);
+
+/** The word as a one-word list when it is a whole word; undefined when a pattern cannot anchor on it. */
+function wholeWord(word: string): string[] | undefined {
+  return WHOLE_WORD.test(word) ? [word] : undefined;
+}
+
+/** Each word class's anchor words, found once per rule data: many patterns share a class. */
+const classAnchors = new WeakMap<WordClasses, Map<string, string[] | undefined>>();
+
+/** The first words of a class's entries; undefined for a built-in or unknown class, or an entry that is no whole word. */
+function classFirstWords(name: string, classes: WordClasses): string[] | undefined {
+  let known = classAnchors.get(classes);
+  if (!known) classAnchors.set(classes, (known = new Map()));
+  if (known.has(name)) return known.get(name);
+  const list = BUILTIN_CLASSES[name] ? undefined : classes[name];
+  const words: string[] = [];
+  const usable = list !== undefined && list.every(entry => {
+    const first = normaliseWord(entry.trim().split(/\s+/)[0]);
+    words.push(first);
+    return WHOLE_WORD.test(first);
+  });
+  const anchors = usable ? words : undefined;
+  known.set(name, anchors);
+  return anchors;
+}
+
 /**
  * What a text must contain for the pattern to match: per required token made of literal words or
  * a word class, the first words of its alternatives — a matching text holds one word of each list.
  * Empty when no token can tell (built-in classes, optional tokens only). A few Set lookups then
  * spare most RegExp runs.
  */
-const WHOLE_WORD = new RegExp(`^[${LETTER}][${LETTER}']*$`);
-
 export function anchorGroups(pattern: string, classes: WordClasses = {}): string[][] {
   const groups: string[][] = [];
   for (const raw of pattern.trim().split(/\s+/).filter(Boolean)) {
@@ -189,12 +214,9 @@ export function anchorGroups(pattern: string, classes: WordClasses = {}): string
     const words: string[] = [];
     const usable = raw.split('|').every(alt => {
       const cls = /^\{([A-Z_]+)\}$/.exec(alt);
-      const list = cls ? (BUILTIN_CLASSES[cls[1]] ? undefined : classes[cls[1]]) : [alt];
-      return list !== undefined && list.every(entry => {
-        const first = normaliseWord(entry.trim().split(/\s+/)[0]);
-        words.push(first);
-        return WHOLE_WORD.test(first);
-      });
+      const firstWords = cls ? classFirstWords(cls[1], classes) : wholeWord(normaliseWord(alt));
+      if (firstWords) for (const word of firstWords) words.push(word);
+      return firstWords !== undefined;
     });
     if (usable && words.length > 0) groups.push([...new Set(words)]);
   }

@@ -70,6 +70,11 @@ describe('phrase language', () => {
     assert.deepEqual(anchorGroups('{WORD} {NUM}'), [], 'built-in classes cannot tell');
     assert.deepEqual(anchorGroups('sadly?'), [], 'an optional token is not required');
     assert.deepEqual(anchorGroups('no , {WORD} thanks'), [['no'], ['thanks']], 'punctuation and built-in classes are skipped');
+    const shared = { DAY: ['Monday', 'Friday'], ODD: ['Monday', 'e-mail'] };
+    assert.deepEqual(anchorGroups('{DAY} off|{DAY}', shared), [['monday', 'friday'], ['off', 'monday', 'friday']], 'a class used twice');
+    assert.deepEqual(anchorGroups('see you {DAY}', shared), [['see'], ['you'], ['monday', 'friday']], 'a class already seen by another pattern');
+    assert.deepEqual(anchorGroups('{ODD} off', shared), [['off']], 'a class with an entry no word can anchor cannot tell');
+    assert.deepEqual(anchorGroups('{ODD} off', shared), [['off']], 'nor can it the second time');
   });
 
   it('sees the parts of a word with apostrophes, as patterns do', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, applyFixes, compileLanguage, type Finding, type Lang, RULES, snippetToPlain } from '../../src/core';
+import type { Matcher } from '../../src/core/compiled';
+import { PatternError } from '../../src/core/pattern';
 import { isDeletion } from '../../src/core/rewrites';
 import type { PhraseEntry, RuleExample } from '../../src/core/rules/schema';
 
@@ -26,7 +28,13 @@ for (const lang of Object.keys(RULES) as Lang[]) {
   const rules = RULES[lang];
   describe(`rule data (${lang})`, () => {
     it('compiles, with unique ids and well-formed fixes', () => {
-      compileLanguage(rules);
+      const compiled = compileLanguage(rules);
+      // Each RegExp is built when first run: build every one, so a malformed pattern fails here.
+      const matchers = [...Object.values(compiled).filter(Array.isArray).flat(), ...[...compiled.entryOf.values()].flatMap(e => [...e.exceptions, ...e.unlessSentenceHas])];
+      assert.ok(matchers.length > rules.phrases.length, 'every list of patterns is built');
+      for (const m of matchers) assert.ok((m as Matcher).re instanceof RegExp);
+      const broken = compileLanguage({ ...rules, phrases: [{ ...rules.phrases[0], patterns: ['{NO_SUCH_CLASS} help'] }] });
+      assert.throws(() => broken.phrasePatterns[0].re, PatternError, 'a malformed pattern fails when built');
       const ids = rules.phrases.map(p => p.id);
       assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
       for (const entry of rules.phrases) {
