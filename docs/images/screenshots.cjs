@@ -47,6 +47,15 @@ function place(editor, text) {
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
 }
 
+/** Waits until the quick fixes at the cursor are ready: the menu shows only what the provider answers then. */
+async function quickFixesReady(editor) {
+  const at = new vscode.Range(editor.selection.active, editor.selection.active);
+  await until(async () => {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.QuickFix.value);
+    return actions?.length > 0;
+  }, 'the quick fixes at the cursor');
+}
+
 async function review(coach, name) {
   await vscode.commands.executeCommand('declineCoach.reviewDraft');
   await until(() => coach.reviewHtml()?.includes('class="score"'), 'the review panel');
@@ -84,6 +93,7 @@ exports.run = async () => {
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     const en = await open('decline-logo.reply.md', 'Default Dark Modern');
     place(en.editor, 'Unfortunately');
+    await quickFixesReady(en.editor);
     await vscode.commands.executeCommand('editor.action.quickFix');
     await shot('editor-quickfix.png');
     await vscode.commands.executeCommand('hideCodeActionWidget');
