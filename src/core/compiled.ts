@@ -72,7 +72,7 @@ class AnchorScan {
 
 /**
  * A pattern whose RegExp is built when first run: many patterns never meet their anchor words
- * in a draft, and building hundreds of sources and RegExps was most of a cold start. A malformed
+ * in a draft, and building hundreds of sources and RegExps was much of a cold start. A malformed
  * pattern throws then (the rule data's unit test builds every one).
  */
 class LazyMatcher implements Matcher {
