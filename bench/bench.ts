@@ -23,6 +23,8 @@ import { HOSTILE_FAMILIES } from '../test/hostile';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
+/** The smallest draft worth checking: the CLI's start-up, rules and model loading with hardly any analysis. */
+const LINE_DRAFT = 'Unfortunately I cannot take this on.\n';
 const fuzzRuns = args.includes('--fuzz') ? Number(args[args.indexOf('--fuzz') + 1] || 20000) : 0;
 const corpusPath = args.find(a => a.endsWith('.jsonl')) ?? join(root, '..', 'shared', 'corpus', 'dev.jsonl');
 
@@ -104,9 +106,11 @@ async function main(): Promise<void> {
     try {
       const megabyteFile = join(dir, 'draft.md');
       writeFileSync(megabyteFile, document(all, 1_000_000));
+      const lineFile = join(dir, 'line.md');
+      writeFileSync(lineFile, LINE_DRAFT);
       const twoKb = all.map(d => d.text).join('\n\n').slice(0, 2000);
       const megabyte = document(all.filter(d => d.lang === 'en'), 1_000_000);
-      await compare(root, ref, { twoKb, typed: bytes => typedVariants(all, bytes), megabyte, megabyteFile }, rounds);
+      await compare(root, ref, { twoKb, typed: bytes => typedVariants(all, bytes), megabyte, megabyteFile, lineFile }, rounds);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -201,12 +205,16 @@ async function main(): Promise<void> {
   try {
     const file = join(dir, 'draft.md');
     writeFileSync(file, document(all, 1_000_000));
+    const lineFile = join(dir, 'line.md');
+    writeFileSync(lineFile, LINE_DRAFT);
     const run = (args: string[]) => time(() => spawnSync(process.execPath, args, { stdio: 'ignore' }), 6000);
     const cli = run([join(root, 'dist', 'cli.js'), 'check', '--no-exit', file]);
     const read = run(['-e', `require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8')`]);
+    const line = run([join(root, 'dist', 'cli.js'), 'check', '--no-exit', lineFile]);
     console.log(`| CLI on 1 MB (whole process) | ${ms(cli)} |`);
     console.log(`| Node reading the same file (whole process) | ${ms(read)} |`);
     console.log(`| CLI ÷ Node reading | ${(cli / read).toFixed(1)}× |`);
+    console.log(`| CLI on a one-line draft (whole process) | ${ms(line)} |`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -55,6 +55,8 @@ export interface CompareInputs {
   megabyte: string;
   /** The corpus drafts repeated to 1 MB, as a file for the CLI. */
   megabyteFile: string;
+  /** A one-line draft: what the CLI costs before any real work. */
+  lineFile: string;
 }
 
 export async function compare(root: string, ref: string, inputs: CompareInputs, rounds: number): Promise<void> {
@@ -89,6 +91,7 @@ export async function compare(root: string, ref: string, inputs: CompareInputs, 
     const processes: Array<{ name: string; args: (s: Side) => string[] }> = [
       { name: 'CLI on 1 MB (whole process)', args: s => [s.cli, 'check', '--no-exit', inputs.megabyteFile] },
       { name: 'Node reading the same file', args: () => ['-e', `require('node:fs').readFileSync(${JSON.stringify(inputs.megabyteFile)}, 'utf8')`] },
+      { name: 'CLI on a one-line draft (whole process)', args: s => [s.cli, 'check', '--no-exit', inputs.lineFile] },
     ];
 
     const samples = new Map<string, number[]>();
