@@ -1,6 +1,7 @@
 /**
  * Drafts on disk: finding them in a folder, reading one safely (no FIFO, device or oversized file,
- * valid UTF-8 only) and writing fixes back without ever losing an edit made meanwhile.
+ * valid UTF-8 only) and writing fixes back only if the draft is, at the moment of writing, still
+ * what was read.
  */
 import {
   closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, renameSync,

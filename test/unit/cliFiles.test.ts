@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDraft, saveFixes, type Snapshot } from '../../src/cli/files';
@@ -46,6 +46,7 @@ describe('--fix writes a draft back only as it was read', () => {
     appendFileSync(path, 'Meine Ergänzung.\n');
     assert.equal(saveFixes(path, snapshot, false, fixed), changed(path));
     assert.equal(readFileSync(path, 'utf8'), `${original}Meine Ergänzung.\n`);
+    assert.deepEqual(readdirSync(dir), ['grown.md'], 'no temporary copy left behind');
   });
 
   it('keeps an edit of the same size and modification time', () => {
@@ -53,6 +54,7 @@ describe('--fix writes a draft back only as it was read', () => {
     const edit = editInPlace(path, snapshot);
     assert.equal(saveFixes(path, snapshot, false, fixed), changed(path));
     assert.equal(readFileSync(path, 'utf8'), edit);
+    assert.deepEqual(readdirSync(dir), ['retyped.md'], 'no temporary copy left behind');
   });
 
   it('keeps such an edit in a file with another hard link, which is written in place', function () {
@@ -62,6 +64,7 @@ describe('--fix writes a draft back only as it was read', () => {
     const edit = editInPlace(path, snapshot);
     assert.equal(saveFixes(path, snapshot, false, fixed), changed(path));
     assert.equal(readFileSync(join(dir, 'other-name.md'), 'utf8'), edit);
+    assert.deepEqual(readdirSync(dir).sort(), ['linked.md', 'other-name.md'], 'no temporary copy: a linked file is never renamed over');
   });
 
   it('says in the writer\'s language why nothing was written', () => {

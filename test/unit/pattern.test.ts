@@ -75,6 +75,7 @@ describe('phrase language', () => {
     assert.deepEqual(anchorGroups('see you {DAY}', shared), [['see'], ['you'], ['monday', 'friday']], 'a class already seen by another pattern');
     assert.deepEqual(anchorGroups('{ODD} off', shared), [['off']], 'a class with an entry no word can anchor cannot tell');
     assert.deepEqual(anchorGroups('{ODD} off', shared), [['off']], 'nor can it the second time');
+    assert.deepEqual(anchorGroups('{DAY} off', { DAY: ['Sunday'] }), [['sunday'], ['off']], 'other rule data, the same class name');
   });
 
   it('sees the parts of a word with apostrophes, as patterns do', () => {

@@ -29,9 +29,17 @@ for (const lang of Object.keys(RULES) as Lang[]) {
   describe(`rule data (${lang})`, () => {
     it('compiles, with unique ids and well-formed fixes', () => {
       const compiled = compileLanguage(rules);
-      // Each RegExp is built when first run: build every one, so a malformed pattern fails here.
-      const matchers = [...Object.values(compiled).filter(Array.isArray).flat(), ...[...compiled.entryOf.values()].flatMap(e => [...e.exceptions, ...e.unlessSentenceHas])];
-      assert.ok(matchers.length > rules.phrases.length, 'every list of patterns is built');
+      // Each RegExp is built when first run: build every one, so a malformed pattern fails here; and
+      // count them against the data, so a list of patterns the engine would leave out fails too.
+      const entries = new Set(compiled.entryOf.values());
+      const matchers = [...Object.values(compiled).filter(Array.isArray).flat(), ...[...entries].flatMap(e => [...e.exceptions, ...e.unlessSentenceHas])];
+      const lists = [
+        ...rules.phrases.flatMap(e => [e.patterns, e.exceptions, e.unlessSentenceHas]),
+        rules.acknowledgement.openers, rules.acknowledgement.restatements, rules.empathy.patterns, rules.empathy.exceptions,
+        rules.reason.patterns, rules.reason.exceptions, rules.alternative.patterns, rules.alternative.exceptions, rules.clarify.infoRequests,
+        rules.clarify.closingQuestions, rules.salutation, rules.closing,
+      ];
+      assert.equal(matchers.length, lists.reduce((n, list) => n + (list?.length ?? 0), 0), 'every pattern of the rule data is built');
       for (const m of matchers) assert.ok((m as Matcher).re instanceof RegExp);
       const broken = compileLanguage({ ...rules, phrases: [{ ...rules.phrases[0], patterns: ['{NO_SUCH_CLASS} help'] }] });
       assert.throws(() => broken.phrasePatterns[0].re, PatternError, 'a malformed pattern fails when built');
