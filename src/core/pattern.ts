@@ -176,27 +176,31 @@ export function wordsOf(text: string): Set<string> {
 
 const WHOLE_WORD = new RegExp(`^[${LETTER}][${LETTER}']*$`);
 
-/** The word as a one-word list when it is a whole word; undefined when a pattern cannot anchor on it. */
-function wholeWord(word: string): string[] | undefined {
-  return WHOLE_WORD.test(word) ? [word] : undefined;
+/** A word, normalised, when a pattern can anchor on it (it is a whole word); undefined otherwise. */
+function anchorWord(word: string): string | undefined {
+  const normal = normaliseWord(word);
+  return WHOLE_WORD.test(normal) ? normal : undefined;
 }
 
 /** Each word class's anchor words, found once per rule data: many patterns share a class. */
 const classAnchors = new WeakMap<WordClasses, Map<string, string[] | undefined>>();
 
-/** The first words of a class's entries; undefined for a built-in or unknown class, or an entry that is no whole word. */
-function classFirstWords(name: string, classes: WordClasses): string[] | undefined {
+/** The anchor words of a class's entries; undefined for a built-in or unknown class, or when an entry has none. */
+function classAnchorWords(name: string, classes: WordClasses): string[] | undefined {
   let known = classAnchors.get(classes);
   if (!known) classAnchors.set(classes, (known = new Map()));
   if (known.has(name)) return known.get(name);
   const list = BUILTIN_CLASSES[name] ? undefined : classes[name];
-  const words: string[] = [];
-  const usable = list !== undefined && list.every(entry => {
-    const first = normaliseWord(entry.trim().split(/\s+/)[0]);
-    words.push(first);
-    return WHOLE_WORD.test(first);
-  });
-  const anchors = usable ? words : undefined;
+  let anchors: string[] | undefined;
+  if (list) {
+    anchors = [];
+    for (const entry of list) {
+      // A class entry may be several words ("next week"): its first one anchors it.
+      const word = anchorWord(entry.trim().split(/\s+/)[0]);
+      if (word === undefined) { anchors = undefined; break; }
+      anchors.push(word);
+    }
+  }
   known.set(name, anchors);
   return anchors;
 }
@@ -214,9 +218,14 @@ export function anchorGroups(pattern: string, classes: WordClasses = {}): string
     const words: string[] = [];
     const usable = raw.split('|').every(alt => {
       const cls = /^\{([A-Z_]+)\}$/.exec(alt);
-      const firstWords = cls ? classFirstWords(cls[1], classes) : wholeWord(normaliseWord(alt));
-      if (firstWords) for (const word of firstWords) words.push(word);
-      return firstWords !== undefined;
+      if (!cls) {
+        const word = anchorWord(alt);
+        if (word !== undefined) words.push(word);
+        return word !== undefined;
+      }
+      const anchors = classAnchorWords(cls[1], classes);
+      if (anchors) for (const word of anchors) words.push(word);
+      return anchors !== undefined;
     });
     if (usable && words.length > 0) groups.push([...new Set(words)]);
   }
